@@ -1,0 +1,131 @@
+"""k-means in TensorFlow 2: vectorised assign/update steps, compiled with XLA.
+
+The assignment uses ``‖x − c‖² = ‖x‖² − 2·x·c + ‖c‖²``: one matrix product instead of an
+(n, k, d) tensor of differences. The data is cut into a few row shards whose steps run in
+parallel (one XLA call per shard, all launched by one ``tf.function``): XLA's CPU kernels use one
+core each, and a shard's (rows, k) distance block stays in cache.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from tfnotes._tf import tensorflow
+from tfnotes.kmeans._common import KMeansHistory, KMeansResult, best_of, prepare
+
+tf = tensorflow()
+
+
+# --8<-- [start:assign]
+def assign(x: tf.Tensor, centroids: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
+    """Nearest centroid of every point: x (n, d), centroids (k, d) -> labels (n,), squared distance (n,)."""
+    x_sq = tf.reduce_sum(tf.square(x), axis=1)  # (n,)    ‖x‖²
+    c_sq = tf.reduce_sum(tf.square(centroids), axis=1)  # (k,)    ‖c‖²
+    cross = tf.matmul(x, centroids, transpose_b=True)  # (n, d) @ (d, k) -> (n, k)    x·c
+    partial = c_sq[None, :] - 2.0 * cross  # (1, k) - (n, k) -> (n, k)    ‖x − c‖² − ‖x‖²
+    labels = tf.argmin(partial, axis=1, output_type=tf.int32)  # (n,)  ‖x‖² is the same for every c
+    d2 = tf.maximum(x_sq + tf.reduce_min(partial, axis=1), 0.0)  # (n,)  rounding can dip below 0
+    return labels, d2
+# --8<-- [end:assign]
+
+
+# --8<-- [start:update]
+def cluster_sums(x: tf.Tensor, labels: tf.Tensor, k: int) -> tuple[tf.Tensor, tf.Tensor]:
+    """Per-cluster sums (k, d) and sizes (k,) in one pass: row i is added to row labels[i]."""
+    sums = tf.math.unsorted_segment_sum(x, labels, num_segments=k)  # (n, d) -> (k, d)
+    counts = tf.math.unsorted_segment_sum(tf.ones_like(labels, dtype=x.dtype), labels, num_segments=k)
+    return sums, counts
+
+
+def new_centroids(x, sums, counts, d2):
+    """Means of the clusters; an empty cluster jumps to the farthest point (see the NumPy reference)."""
+    k = sums.shape[0]
+    means = sums / tf.maximum(counts, 1.0)[:, None]  # (k, d) / (k, 1)
+    empty = tf.equal(counts, 0.0)
+
+    def relocate():
+        farthest = tf.math.top_k(d2, k=k).indices  # worst-served points first, ties by index
+        rank = tf.maximum(tf.cumsum(tf.cast(empty, tf.int32)) - 1, 0)  # j-th empty cluster -> j-th point
+        return tf.where(empty[:, None], tf.gather(x, tf.gather(farthest, rank)), means)
+
+    return tf.cond(tf.reduce_any(empty), relocate, lambda: means)
+# --8<-- [end:update]
+
+
+@tf.function(jit_compile=True)
+def _shard_step(x, centroids):
+    labels, d2 = assign(x, centroids)
+    sums, counts = cluster_sums(x, labels, centroids.shape[0])
+    return labels, d2, sums, counts
+
+
+def _num_shards(n: int, k: int) -> int:
+    """Enough shards to use both cores and keep each (rows, k) distance block near cache size."""
+    if n < 16_384:
+        return 1
+    return int(min(16, max(2, math.ceil(n * k / 2**21))))
+
+
+@tf.function
+def _lloyd(x, start, max_iter, tol, num_shards: int):
+    n, k = x.shape[0], start.shape[0]
+    mean = tf.reduce_mean(x, axis=0)
+    x = x - mean  # centring keeps ‖x‖² − 2x·c + ‖c‖² accurate when the data sit far from 0
+    sizes = [len(s) for s in np.array_split(np.arange(n), num_shards)]
+    shards = tf.split(x, sizes, axis=0)
+
+    def step(c):
+        parts = [_shard_step(s, c) for s in shards]  # independent: TF runs them in parallel
+        labels = tf.concat([p[0] for p in parts], axis=0)
+        d2 = tf.concat([p[1] for p in parts], axis=0)
+        return labels, d2, tf.add_n([p[2] for p in parts]), tf.add_n([p[3] for p in parts])
+
+    def body(i, c, previous, done, converged, hist_c, hist_inertia):
+        labels, d2, sums, counts = step(c)
+        hist_inertia = hist_inertia.write(i, tf.reduce_sum(d2))
+        new = new_centroids(x, sums, counts, d2)
+        shift = tf.reduce_sum(tf.square(new - c))
+        converged = tf.logical_or(tf.reduce_all(tf.equal(labels, previous)), shift <= tol)
+        return i + 1, new, labels, converged, converged, hist_c.write(i + 1, new), hist_inertia
+
+    hist_c = tf.TensorArray(x.dtype, size=1, dynamic_size=True, element_shape=start.shape).write(0, start - mean)
+    hist_inertia = tf.TensorArray(x.dtype, size=0, dynamic_size=True, element_shape=())
+    init = (tf.constant(0), start - mean, tf.fill([n], -1), tf.constant(False), tf.constant(False), hist_c, hist_inertia)
+    i, c, _, _, converged, hist_c, hist_inertia = tf.while_loop(
+        lambda i, c, prev, done, *rest: tf.logical_and(i < max_iter, tf.logical_not(done)), body, init)
+    labels, _, _, _ = step(c)
+    # Exact inertia for the answer, summed in float64: the expanded form is only used to compare distances.
+    inertia = tf.reduce_sum(tf.cast(tf.square(x - tf.gather(c, labels)), tf.float64))
+    return c + mean, labels, inertia, i, converged, hist_c.stack() + mean, hist_inertia.stack()
+
+
+def _run_once(x: np.ndarray, start: np.ndarray, max_iter: int, tol: float) -> KMeansResult:
+    c, labels, inertia, n_iter, converged, hist_c, hist_inertia = _lloyd(
+        tf.constant(x), tf.constant(start), tf.constant(max_iter), tf.constant(tol, dtype=x.dtype),
+        _num_shards(*x.shape[:1], len(start)))
+    return KMeansResult(
+        centroids=c.numpy(), labels=labels.numpy().astype(np.int64), inertia=float(inertia),
+        n_iter=int(n_iter), converged=bool(converged),
+        history=KMeansHistory(hist_c.numpy(), hist_inertia.numpy()),
+    )
+
+
+def kmeans(x: Any, k: Any, *, init: Any = "k-means++", n_init: Any = 1, max_iter: Any = 300,
+           tol: Any = 1e-4, seed: Any = 0) -> KMeansResult:
+    """Cluster the rows of ``x`` into ``k`` groups with Lloyd's algorithm in TensorFlow.
+
+    Same arguments, checks and results as :func:`tfnotes.kmeans.reference.kmeans`:
+
+    Args:
+        x: (n, d) numbers, finite. float32 stays float32; anything else is computed in float64.
+        k: number of clusters, 1 <= k <= n.
+        init: "k-means++", "random", or an explicit (k, d) array of starting centroids.
+        n_init: restarts from different seeds; the lowest inertia wins (must be 1 for an array init).
+        max_iter: at most this many assign/update iterations per run.
+        tol: stop when the summed squared centroid shift is <= tol * mean feature variance.
+        seed: seed for the initialisation.
+    """
+    return best_of(prepare(x, k, init, n_init, max_iter, tol, seed), _run_once)
