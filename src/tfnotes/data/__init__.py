@@ -102,7 +102,7 @@ def failure_cases(seed: int = 0) -> dict[str, tuple[np.ndarray, np.ndarray, int]
     shear = np.array([[0.6, -0.64], [-0.41, 0.85]])  # stretches the blobs into parallel ellipses
     anisotropic = (x @ shear, y, 3)
     unequal_variance = (*gaussian_blobs([(0, 0), (4, 0), (8, 0)], [0.5, 2.5, 0.5], [200, 200, 200], seed=seed), 3)
-    uneven_sizes = (*gaussian_blobs([(0, 0), (4, 0), (0, 4)], [1, 1, 1], [500, 20, 20], seed=seed), 3)
+    uneven_sizes = (*gaussian_blobs([(0, 0), (4.5, 0), (0, 4.5)], [1.5, 0.3, 0.3], [600, 20, 20], seed=seed), 3)
     wrong_k = (x, y, 2)
     return {"anisotropic": anisotropic, "unequal_variance": unequal_variance,
             "uneven_sizes": uneven_sizes, "wrong_k": wrong_k}

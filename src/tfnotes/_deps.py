@@ -1,0 +1,88 @@
+"""Which project modules a piece of code depends on, and a hash of their source.
+
+The figure cache and the result cache key their entries on this hash, so editing a module
+re-renders exactly the figures (and recomputes exactly the results) whose code imports it, directly
+or through other project modules. Imports are read from the source with ``ast`` without running
+anything (so a lazy ``importlib.import_module`` is not seen: code that needs
+such a module imports it by its own name). Written by hand because no library computes a static, package-local import closure.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+PACKAGE = "tfnotes"
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes that count as a module's source (a seam for tests that simulate an edit)."""
+    return path.read_bytes()
+
+
+@lru_cache(maxsize=None)
+def module_path(name: str) -> Path | None:
+    """The source file of project module ``name``, or None if ``name`` is not a module."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError, AttributeError):
+        return None
+    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+        return None
+    return Path(spec.origin)
+
+
+def _parents(name: str) -> list[str]:
+    parts = name.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+@lru_cache(maxsize=None)
+def direct_imports(name: str) -> frozenset[str]:
+    """Project modules that ``name`` imports anywhere in its source (including inside functions)."""
+    path = module_path(name)
+    if path is None:
+        return frozenset()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    is_package = path.name == "__init__.py"
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = name.split(".") if is_package else name.split(".")[:-1]
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join(anchor + ([base] if base else []))
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    mods = {m for m in found if m.split(".")[0] == PACKAGE and module_path(m) is not None}
+    return frozenset(mods | {p for m in mods for p in _parents(m)})
+
+
+def closure(name: str) -> list[str]:
+    """``name``, its parent packages and every project module they import, transitively; sorted."""
+    seen: set[str] = set()
+    todo = [name, *_parents(name)]
+    while todo:
+        mod = todo.pop()
+        if mod in seen or module_path(mod) is None:
+            continue
+        seen.add(mod)
+        todo.extend(direct_imports(mod))
+    return sorted(seen)
+
+
+def source_hash(modules: list[str]) -> str:
+    """sha256 over the names and sources of ``modules``."""
+    h = hashlib.sha256()
+    for mod in modules:
+        path = module_path(mod)
+        h.update(mod.encode() + b"\0")
+        if path is not None:
+            h.update(read_source(path) + b"\0")
+    return h.hexdigest()

@@ -1,0 +1,73 @@
+"""Real data: Palmer penguins and Old Faithful, unscaled against standardised."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfnotes.data import load_faithful, load_penguins, standardize
+from tfnotes.figures import _plot, figure
+from tfnotes.figures.strings import t
+from tfnotes.kmeans import reference
+from tfnotes.kmeans.metrics import adjusted_rand_index
+
+SPECIES = ("Adelie", "Chinstrap", "Gentoo")
+
+
+def penguin_fits():
+    data = load_penguins()
+    unscaled = reference.kmeans(data.x, 3, n_init=10, seed=0)
+    scaled = reference.kmeans(standardize(data.x)[0], 3, n_init=10, seed=0)
+    return data, unscaled, scaled
+
+
+def _match(labels: np.ndarray, truth_ids: np.ndarray) -> np.ndarray:
+    """Rename clusters to the species they mostly hold, so colours are comparable across panels."""
+    mapping = {j: np.bincount(truth_ids[labels == j], minlength=3).argmax() for j in np.unique(labels)}
+    return np.array([mapping[j] for j in labels])
+
+
+@figure("kmeans-penguins")
+def penguins(lang: str):
+    data, unscaled, scaled = penguin_fits()
+    truth = np.searchsorted(SPECIES, data.target)
+    x = data.x[:, [0, 2]]  # bill length, flipper length: the plane where the species separate best
+    panels = [(truth, t("penguins_truth", lang)),
+              (_match(unscaled.labels, truth), t("penguins_unscaled", lang, v=adjusted_rand_index(data.target, unscaled.labels))),
+              (_match(scaled.labels, truth), t("penguins_scaled", lang, v=adjusted_rand_index(data.target, scaled.labels)))]
+    fig, axes = _plot.subplots(1, 3, width=11, height=3.6, sharex=True, sharey=True)
+    for ax, (labels, title) in zip(axes, panels):
+        _plot.clusters(ax, x, labels, size=10)
+        ax.set(title=title, xlabel=t("bill_length_mm", lang))
+    axes[0].set_ylabel(t("flipper_length_mm", lang))
+    handles = [axes[0].scatter([], [], color=_plot.COLORS[i], s=20, label=t(f"species_{s}", lang))
+               for i, s in enumerate(SPECIES)]
+    axes[0].legend(handles=handles, loc="upper left", fontsize=8)
+    return fig
+
+
+def faithful_fits():
+    data = load_faithful()
+    z, mean, std = standardize(data.x)
+    return data, mean, std, reference.kmeans(data.x, 2, n_init=10, seed=0), reference.kmeans(z, 2, n_init=10, seed=0)
+
+
+@figure("kmeans-faithful")
+def faithful(lang: str):
+    data, mean, std, unscaled, scaled = faithful_fits()
+    lo, hi = data.x.min(axis=0) - [0.3, 4], data.x.max(axis=0) + [0.3, 4]
+    gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], 300), np.linspace(lo[1], hi[1], 300))
+    grid = np.column_stack([gx.ravel(), gy.ravel()])  # in minutes, like the data
+    panels = [(unscaled, grid, unscaled.centroids, "faithful_unscaled"),
+              (scaled, (grid - mean) / std, scaled.centroids * std + mean, "faithful_scaled")]
+    fig, axes = _plot.subplots(1, 2, width=10, height=4, sharex=True, sharey=True)
+    for ax, (result, query, centres, title) in zip(axes, panels):
+        cells = reference.assign(query, result.centroids)[0].reshape(gx.shape)
+        ax.imshow(cells, origin="lower", extent=(lo[0], hi[0], lo[1], hi[1]), cmap=_plot.region_cmap(2),
+                  interpolation="nearest", aspect="auto")
+        ax.contour(gx, gy, cells, levels=[0.5], colors="#444444", linewidths=1)
+        _plot.clusters(ax, data.x, result.labels, size=10)
+        _plot.centroids(ax, centres, size=70)
+        ax.set(title=t(title, lang), xlabel=t("eruptions", lang))
+        ax.grid(False)
+    axes[0].set_ylabel(t("waiting", lang))
+    return fig
