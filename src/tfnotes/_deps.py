@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
 PACKAGE = "tfnotes"
+ROOT = Path(__file__).resolve().parent  # the tfnotes package directory
 
 
 def read_source(path: Path) -> bytes:
@@ -25,14 +25,19 @@ def read_source(path: Path) -> bytes:
 
 @lru_cache(maxsize=None)
 def module_path(name: str) -> Path | None:
-    """The source file of project module ``name``, or None if ``name`` is not a module."""
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError, AttributeError):
+    """The source file of project module ``name``, or None if ``name`` is not a module.
+
+    Resolved from the package directory, without importing anything (importlib's find_spec would
+    import the parent packages, and with them TensorFlow or matplotlib).
+    """
+    parts = name.split(".")
+    if parts[0] != PACKAGE:
         return None
-    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
-        return None
-    return Path(spec.origin)
+    base = ROOT.joinpath(*parts[1:])
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def _parents(name: str) -> list[str]:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from tfnotes.figures.strings import FIGURES, LANGS
+
+STYLE = Path(__file__).with_name("tfnotes.mplstyle")  # the matplotlib style of every figure
 
 # Figure modules, one idea per file. render_all imports them all.
 MODULES = (

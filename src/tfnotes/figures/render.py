@@ -8,6 +8,8 @@ versions of the libraries that draw it. A warm rebuild therefore renders nothing
 
 from __future__ import annotations
 
+import argparse
+import ast
 import hashlib
 import json
 import time
@@ -16,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from tfnotes import _deps
-from tfnotes.figures import FigureSpec, load_all
+from tfnotes.figures import MODULES, STYLE, load_all
 from tfnotes.figures.strings import LANGS
 
 LIBRARIES = ("matplotlib", "numpy", "tensorflow")
@@ -39,14 +41,43 @@ class Report:
                 f"{len(self.removed)} removed in {self.seconds:.1f} s")
 
 
-def filename(spec: FigureSpec, lang: str) -> str:
+@dataclass(frozen=True)
+class StaticSpec:
+    """What the cache needs to know of a figure, read from source without importing it."""
+
+    name: str
+    module: str
+    fmt: str
+
+
+def discover() -> dict[str, StaticSpec]:
+    """Every ``@figure(...)`` in the figure modules, found by reading their source.
+
+    Computing cache keys this way imports neither matplotlib nor TensorFlow, so a warm build that
+    has nothing to draw stays fast. A test checks that this agrees with the imported registry.
+    """
+    found: dict[str, StaticSpec] = {}
+    for module in MODULES:
+        path = _deps.module_path(module)
+        if path is None:
+            raise FigureError(f"figure module {module!r} not found")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            for deco in node.decorator_list:
+                if isinstance(deco, ast.Call) and getattr(deco.func, "id", None) == "figure":
+                    name = ast.literal_eval(deco.args[0])
+                    fmt = next((ast.literal_eval(kw.value) for kw in deco.keywords if kw.arg == "fmt"), "svg")
+                    found[name] = StaticSpec(name, module, fmt)
+    return found
+
+
+def filename(spec, lang: str) -> str:
     return f"{spec.name}.{lang}.{spec.fmt}"
 
 
-def figure_key(spec: FigureSpec, lang: str) -> str:
+def figure_key(spec, lang: str) -> str:
     """The cache key of one figure file (see the module docstring)."""
-    from tfnotes.figures.style import STYLE
-
     h = hashlib.sha256()
     h.update(_deps.source_hash(_deps.closure(spec.module)).encode())
     h.update(_deps.read_source(STYLE))
@@ -54,6 +85,19 @@ def figure_key(spec: FigureSpec, lang: str) -> str:
     for lib in LIBRARIES:
         h.update(f"|{lib}={metadata.version(lib)}".encode())
     return h.hexdigest()
+
+
+def _manifest(cache_dir: Path | None) -> dict[str, str]:
+    path = Path(cache_dir) / MANIFEST if cache_dir else None
+    return json.loads(path.read_text()) if path and path.exists() else {}
+
+
+def stale(out_dir: Path, cache_dir: Path | None, *, langs=LANGS) -> list[str]:
+    """File names that a render would draw now (missing, or their key changed). Imports no figure."""
+    manifest = _manifest(cache_dir)
+    return [filename(spec, lang) for spec in discover().values() for lang in langs
+            if manifest.get(filename(spec, lang)) != figure_key(spec, lang)
+            or not (Path(out_dir) / filename(spec, lang)).exists()]
 
 
 def render_all(out_dir: Path, cache_dir: Path | None = None, *, langs=LANGS, names=None) -> Report:
@@ -71,7 +115,7 @@ def render_all(out_dir: Path, cache_dir: Path | None = None, *, langs=LANGS, nam
     out_dir, report = Path(out_dir), Report()
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = Path(cache_dir) / MANIFEST if cache_dir else None
-    manifest = json.loads(manifest_path.read_text()) if manifest_path and manifest_path.exists() else {}
+    manifest = _manifest(cache_dir)
     registry = load_all()
     specs = [registry[n] for n in (names or sorted(registry))]
     style.use_style()
@@ -105,12 +149,18 @@ def render_all(out_dir: Path, cache_dir: Path | None = None, *, langs=LANGS, nam
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m tfnotes.figures.render [OUT_DIR]``: render into docs/assets/figures (cached)."""
-    import sys
-
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0]) if args else Path("docs/assets/figures")
-    print(render_all(out, Path(".cache/tfnotes")).summary())
+    """``python -m tfnotes.figures.render``: draw what changed (the MkDocs hook runs this)."""
+    parser = argparse.ArgumentParser(prog="python -m tfnotes.figures.render", description=main.__doc__)
+    parser.add_argument("--out", type=Path, default=Path("docs/assets/figures"), help="figure directory")
+    parser.add_argument("--cache", type=Path, default=Path(".cache/tfnotes"), help="cache directory")
+    parser.add_argument("names", nargs="*", help="only these figures (default: all)")
+    args = parser.parse_args(argv)
+    try:
+        report = render_all(args.out, args.cache, names=args.names or None)
+    except FigureError as exc:
+        print(f"error: {exc}")
+        return 1
+    print(report.summary())
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import warnings
-from pathlib import Path
 
 import matplotlib
 
@@ -12,7 +11,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-STYLE = Path(__file__).with_name("tfnotes.mplstyle")
+from tfnotes.figures import STYLE  # noqa: E402
+
 HANGUL_FONT = "Noto Sans CJK KR"
 COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 

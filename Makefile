@@ -1,0 +1,61 @@
+# Task runner. On a fresh Debian/Ubuntu machine with Python 3.11+:
+#   make serve   set everything up, build the figures and serve the site on http://127.0.0.1:8000
+#   make test    set everything up and run the whole test suite (what CI runs: .ci/run)
+# Other targets: setup, build, bench, figures, clean.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MATHJAX := docs/assets/vendor/mathjax
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONHASHSEED := 0
+
+.PHONY: setup system-deps serve build test bench figures clean
+
+setup: system-deps $(VENV)/.installed $(MATHJAX)/tex-chtml.js
+
+# Debian packages: a Hangul font for the figures, Chromium for the browser tests, Node.js/npm for MathJax.
+system-deps:
+	@missing=""; \
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK KR" || missing="$$missing fonts-noto-cjk"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  rm -rf $$HOME/.cache/matplotlib; \
+	fi
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+$(MATHJAX)/tex-chtml.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(MATHJAX) && mkdir -p $(MATHJAX)/output/chtml/fonts
+	cp node_modules/mathjax/es5/tex-chtml.js $(MATHJAX)/
+	cp -r node_modules/mathjax/es5/output/chtml/fonts/woff-v2 $(MATHJAX)/output/chtml/fonts/
+
+figures: setup
+	$(BIN)/python -m tfnotes.figures.render
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python -m tfnotes.bench kmeans
+	$(BIN)/python -m tfnotes.bench rnn
+
+clean:
+	rm -rf site .cache docs/assets/figures $(MATHJAX)

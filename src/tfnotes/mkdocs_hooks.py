@@ -1,0 +1,166 @@
+"""MkDocs hooks: the only place that knows MkDocs (listed under ``hooks:`` in mkdocs.yml).
+
+1. Figures: before the first language is built (once per build), draw the figures whose code changed, in a
+   subprocess (fresh imports under ``mkdocs serve``, TensorFlow imported once per build, a crash
+   cannot take the server down). A failing figure fails the build with the figure's name.
+2. ``[[figure NAME]]`` on a line of its own in a page becomes the figure with its alt text and
+   caption in the page's language, from :mod:`tfnotes.figures.strings`.
+3. Two fixes for mkdocs-static-i18n × mkdocs-jupyter (see the comments below).
+4. Build timing in the log: figures, and the whole ko + en build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from tfnotes import _deps
+from tfnotes.figures import render
+from tfnotes.figures.strings import FIGURES
+
+log = logging.getLogger("mkdocs.hooks.tfnotes")
+FIGURE_DIR = "assets/figures"
+FIGURE_LINE = re.compile(r"^\[\[figure ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
+_state: dict = {"start": None, "used_nb_cache": set()}
+
+
+# --- 3a. Notebook pages under mkdocs-static-i18n -------------------------------------------------
+# mkdocs-static-i18n rebuilds every File object and so drops mkdocs-jupyter's NotebookFile wrapper
+# (upstream ultrabug/mkdocs-static-i18n#198): .ipynb files then count as static files and are copied
+# as raw JSON. Making File itself call .ipynb files documentation pages fixes it at the source;
+# no plugin option does this.
+_is_documentation_page = File.is_documentation_page
+
+
+def _is_documentation_page_or_notebook(self: File) -> bool:
+    return _is_documentation_page(self) or self.src_uri.endswith(".ipynb")
+
+
+File.is_documentation_page = _is_documentation_page_or_notebook
+
+
+# --- 3b. mkdocs-jupyter's cache under i18n ---------------------------------------------------------
+# Its cache key covers the notebook only, not the project code the notebook imports, so an edit to
+# src/ would leave stale output on the page: the key below adds a hash of the whole package.
+# It also evicts, after every build, entries that build did not use; i18n runs one build per
+# language, so each language evicted the other's entries and every build re-executed every
+# notebook. Eviction now happens once, at shutdown, against the entries all languages used.
+def _patch_mkdocs_jupyter() -> None:
+    try:
+        from mkdocs_jupyter import plugin as jupyter_plugin
+    except ImportError:  # notebooks not configured
+        return
+    if getattr(jupyter_plugin, "_tfnotes_patched", False):
+        return
+    original_key = jupyter_plugin._compute_cache_key
+
+    def cache_key(nb_path, config, exec_nb):
+        h = hashlib.sha256(original_key(nb_path, config, exec_nb).encode())
+        for path in sorted(_deps.ROOT.rglob("*.py")):
+            h.update(str(path.relative_to(_deps.ROOT)).encode() + path.read_bytes())
+        return h.hexdigest()
+
+    jupyter_plugin._compute_cache_key = cache_key
+    jupyter_plugin._tfnotes_patched = True
+
+
+_patch_mkdocs_jupyter()
+
+
+def on_config(config):
+    """Swap mkdocs-jupyter's post-build eviction for one that only remembers what was used.
+
+    MkDocs binds plugin methods when it loads the config (before hooks are imported), so the
+    bound method is replaced in the event list rather than on the class.
+    """
+    events = config.plugins.events["post_build"]
+    for i, method in enumerate(events):
+        plugin = getattr(method, "__self__", None)
+        if type(plugin).__module__ == "mkdocs_jupyter.plugin" and method.__name__ == "on_post_build":
+            def remember_used(config, plugin=plugin):
+                _state["used_nb_cache"].update(plugin._used_cache_paths)
+                _state["nb_cache_dir"] = Path(plugin.config["cache_dir"])
+            remember_used.__name__ = "tfnotes_remember_used"
+            events[i] = remember_used
+    return config
+
+
+def on_shutdown() -> None:
+    cache_dir = _state.get("nb_cache_dir")
+    if cache_dir and cache_dir.is_dir() and _state["used_nb_cache"]:
+        for entry in cache_dir.glob("*.json"):
+            if entry not in _state["used_nb_cache"]:
+                entry.unlink()
+
+
+# --- 1. Figures ------------------------------------------------------------------------------------
+def _current_language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n else config.theme.get("language", "en")
+
+
+def _is_outer_build(config) -> bool:
+    """True for the build MkDocs started; False for the per-language builds i18n runs inside it."""
+    i18n = config.plugins.get("i18n")
+    return i18n is None or not i18n.building
+
+
+def on_pre_build(config) -> None:
+    if not _is_outer_build(config):
+        return  # the other languages reuse what the outer build drew
+    _state["start"] = time.perf_counter()
+    _deps.direct_imports.cache_clear()  # under `mkdocs serve`, sources change between builds
+    out_dir = Path(config.docs_dir) / FIGURE_DIR
+    cache_dir = Path(config.config_file_path).parent / ".cache" / "tfnotes"
+    todo = render.stale(out_dir, cache_dir)
+    if not todo:
+        log.info(f"figures: all {len(render.discover()) * 2} cached")
+        return
+    log.info(f"figures: drawing {len(todo)} file(s) whose code changed")
+    proc = subprocess.run(
+        [sys.executable, "-m", "tfnotes.figures.render", "--out", str(out_dir), "--cache", str(cache_dir)],
+        capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        detail = (proc.stdout + proc.stderr).strip().splitlines()
+        raise PluginError("figure rendering failed: " + " | ".join(detail[-12:]))
+    log.info(proc.stdout.strip())
+
+
+# --- 2. [[figure NAME]] in pages -------------------------------------------------------------------
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if page.file.src_uri.endswith(".ipynb"):
+        return markdown
+    lang = _current_language(config)
+    specs = render.discover()
+    depth = page.file.src_uri.count("/")
+
+    def expand(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in specs:
+            raise PluginError(f"{page.file.src_uri}: unknown figure {name!r}; known: {sorted(specs)}")
+        alt = html.escape(FIGURES[name]["alt"][lang]).replace("[", "&#91;").replace("]", "&#93;")
+        caption = FIGURES[name]["caption"][lang]
+        src = "../" * depth + f"{FIGURE_DIR}/{name}.{specs[name].fmt}"
+        return (f'<figure class="tfn-figure" id="fig-{name}" markdown="span">\n'
+                f"  ![{alt}]({src}){{ loading=lazy }}\n"
+                f"  <figcaption>{caption}</figcaption>\n"
+                f"</figure>")
+
+    return FIGURE_LINE.sub(expand, markdown)
+
+
+# --- 4. Timing -------------------------------------------------------------------------------------
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+def on_post_build(config) -> None:
+    if _is_outer_build(config) and _state["start"] is not None:
+        log.info(f"site built (all languages) in {time.perf_counter() - _state['start']:.1f} s")
