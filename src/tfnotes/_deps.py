@@ -3,8 +3,8 @@
 The figure cache and the result cache key their entries on this hash, so editing a module
 re-renders exactly the figures (and recomputes exactly the results) whose code imports it, directly
 or through other project modules. Imports are read from the source with ``ast`` without running
-anything (so a lazy ``importlib.import_module`` is not seen: code that needs
-such a module imports it by its own name). Written by hand because no library computes a static, package-local import closure.
+anything. A package that loads names lazily declares them in a ``_LAZY = {name: module}`` table,
+which is read too: ``from tfnotes.kmeans import kmeans`` depends on the module that defines it. Written by hand because no library computes a static, package-local import closure.
 """
 
 from __future__ import annotations
@@ -40,6 +40,18 @@ def module_path(name: str) -> Path | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def lazy_table(name: str) -> dict[str, str]:
+    """The ``_LAZY`` table of package ``name`` (empty if it has none)."""
+    path = module_path(name)
+    if path is None:
+        return {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "_LAZY" for t in node.targets):
+            return ast.literal_eval(node.value)
+    return {}
+
+
 def _parents(name: str) -> list[str]:
     parts = name.split(".")
     return [".".join(parts[:i]) for i in range(1, len(parts))]
@@ -51,6 +63,10 @@ def direct_imports(name: str) -> frozenset[str]:
     path = module_path(name)
     if path is None:
         return frozenset()
+    return _imports_in(path, name)
+
+
+def _imports_in(path: Path, name: str) -> frozenset[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     is_package = path.name == "__init__.py"
     found: set[str] = set()
@@ -65,6 +81,8 @@ def direct_imports(name: str) -> frozenset[str]:
                 base = ".".join(anchor + ([base] if base else []))
             found.add(base)
             found.update(f"{base}.{alias.name}" for alias in node.names)
+            lazy = lazy_table(base)
+            found.update(lazy[alias.name] for alias in node.names if alias.name in lazy)
     mods = {m for m in found if m.split(".")[0] == PACKAGE and module_path(m) is not None}
     return frozenset(mods | {p for m in mods for p in _parents(m)})
 
@@ -80,6 +98,14 @@ def closure(name: str) -> list[str]:
         seen.add(mod)
         todo.extend(direct_imports(mod))
     return sorted(seen)
+
+
+def script_closure(path: Path) -> list[str]:
+    """Project modules that a script outside the package (a snippet) imports, transitively."""
+    mods: set[str] = set()
+    for mod in _imports_in(Path(path), "__main__"):
+        mods.update(closure(mod))
+    return sorted(mods)
 
 
 def source_hash(modules: list[str]) -> str:

@@ -4,7 +4,9 @@
    subprocess (fresh imports under ``mkdocs serve``, TensorFlow imported once per build, a crash
    cannot take the server down). A failing figure fails the build with the figure's name.
 2. ``[[figure NAME]]`` on a line of its own in a page becomes the figure with its alt text and
-   caption in the page's language, from :mod:`tfnotes.figures.strings`.
+   caption in the page's language, from :mod:`tfnotes.figures.strings`. ``[[output snippets/X.py]]``
+   becomes what that snippet prints, run at build time (in parallel with the figures) and cached on
+   the snippet and the project modules it imports. A snippet that fails fails the build.
 3. Two fixes for mkdocs-static-i18n × mkdocs-jupyter (see the comments below).
 4. Build timing in the log: figures, and the whole ko + en build.
 """
@@ -31,7 +33,9 @@ from tfnotes.figures.strings import FIGURES
 log = logging.getLogger("mkdocs.hooks.tfnotes")
 FIGURE_DIR = "assets/figures"
 FIGURE_LINE = re.compile(r"^\[\[figure ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
-_state: dict = {"start": None, "used_nb_cache": set()}
+OUTPUT_LINE = re.compile(r"^\[\[output ([\w./-]+\.py)\]\]\s*$", re.MULTILINE)
+OUTPUT_TITLE = {"ko": "실행 결과: {path}", "en": "Output of {path}"}
+_state: dict = {"start": None, "used_nb_cache": set(), "outputs": {}}
 
 
 # --- 3a. Notebook pages under mkdocs-static-i18n -------------------------------------------------
@@ -120,20 +124,62 @@ def on_pre_build(config) -> None:
         return  # the other languages reuse what the outer build drew
     _state["start"] = time.perf_counter()
     _deps.direct_imports.cache_clear()  # under `mkdocs serve`, sources change between builds
+    _deps.lazy_table.cache_clear()
     out_dir = Path(config.docs_dir) / FIGURE_DIR
     cache_dir = Path(config.config_file_path).parent / ".cache" / "tfnotes"
+    root = Path(config.config_file_path).parent
+    snippet_runs = _start_snippet_outputs(Path(config.docs_dir), root, cache_dir / "outputs")
     todo = render.stale(out_dir, cache_dir)
     if not todo:
         log.info(f"figures: all {len(render.discover()) * 2} cached")
-        return
-    log.info(f"figures: drawing {len(todo)} file(s) whose code changed")
-    proc = subprocess.run(
-        [sys.executable, "-m", "tfnotes.figures.render", "--out", str(out_dir), "--cache", str(cache_dir)],
-        capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        detail = (proc.stdout + proc.stderr).strip().splitlines()
-        raise PluginError("figure rendering failed: " + " | ".join(detail[-12:]))
-    log.info(proc.stdout.strip())
+    else:
+        log.info(f"figures: drawing {len(todo)} file(s) whose code changed")
+        proc = subprocess.run(
+            [sys.executable, "-m", "tfnotes.figures.render", "--out", str(out_dir), "--cache", str(cache_dir)],
+            capture_output=True, text=True, check=False, cwd=root)
+        if proc.returncode != 0:
+            raise PluginError("figure rendering failed: " + _tail(proc.stdout + proc.stderr))
+        log.info(proc.stdout.strip())
+    _finish_snippet_outputs(snippet_runs)
+
+
+def _tail(text: str, lines: int = 12) -> str:
+    return " | ".join(text.strip().splitlines()[-lines:])
+
+
+# --- Snippet output --------------------------------------------------------------------------------
+def _start_snippet_outputs(docs_dir: Path, root: Path, cache_dir: Path) -> dict:
+    """Start every snippet named by an [[output ...]] line whose cached output is stale."""
+    wanted = sorted({m.group(1) for page in docs_dir.rglob("*.md")
+                     for m in OUTPUT_LINE.finditer(page.read_text(encoding="utf-8"))})
+    _state["outputs"], running = {}, {}
+    for rel in wanted:
+        script = root / rel
+        if not script.is_file():
+            raise PluginError(f"[[output {rel}]]: no such file")
+        key = hashlib.sha256(script.read_bytes() + sys.version.encode() + _deps.source_hash(
+            _deps.script_closure(script)).encode()).hexdigest()[:20]
+        cached = cache_dir / f"{script.stem}-{key}.txt"
+        if cached.exists():
+            _state["outputs"][rel] = cached.read_text(encoding="utf-8")
+        else:
+            running[rel] = (cached, subprocess.Popen([sys.executable, rel], cwd=root, text=True,
+                                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+    if running:
+        log.info(f"snippets: running {len(running)} for their output: {', '.join(running)}")
+    return running
+
+
+def _finish_snippet_outputs(running: dict) -> None:
+    for rel, (cached, proc) in running.items():
+        out, err = proc.communicate()
+        if proc.returncode != 0:
+            raise PluginError(f"snippet {rel} failed (exit {proc.returncode}): {_tail(err)}")
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for old in cached.parent.glob(cached.name.rsplit("-", 1)[0] + "-*.txt"):
+            old.unlink()
+        cached.write_text(out, encoding="utf-8")
+        _state["outputs"][rel] = out
 
 
 # --- 2. [[figure NAME]] in pages -------------------------------------------------------------------
@@ -156,7 +202,16 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
                 f"  <figcaption>{caption}</figcaption>\n"
                 f"</figure>")
 
-    return FIGURE_LINE.sub(expand, markdown)
+    def output(match: re.Match) -> str:
+        rel = match.group(1)
+        text = _state["outputs"].get(rel)
+        if text is None:
+            raise PluginError(f"{page.file.src_uri}: no output recorded for {rel}")
+        fence = "````" if "```" in text else "```"
+        title = OUTPUT_TITLE[lang].format(path=rel)
+        return f'{fence}text title="{title}"\n{text.rstrip()}\n{fence}'
+
+    return OUTPUT_LINE.sub(output, FIGURE_LINE.sub(expand, markdown))
 
 
 # --- 4. Timing -------------------------------------------------------------------------------------

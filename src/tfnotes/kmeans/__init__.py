@@ -13,10 +13,13 @@ from tfnotes.kmeans._common import KMeansHistory, KMeansResult
 
 __all__ = ["kmeans", "KMeansResult", "KMeansHistory"]
 
+# Names loaded on first use, and the module each comes from. tfnotes._deps reads this table, so
+# `from tfnotes.kmeans import kmeans` counts as depending on tfnotes.kmeans.tf, while the NumPy-only
+# modules of this package do not.
+_LAZY = {"kmeans": "tfnotes.kmeans.tf"}
+
 
 def __getattr__(name: str) -> Any:
-    if name == "kmeans":
-        # importlib rather than an import statement: tfnotes._deps reads import statements, and the
-        # NumPy-only modules of this package must not count as depending on the TensorFlow one.
-        return importlib.import_module("tfnotes.kmeans.tf").kmeans
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'tfnotes.kmeans' has no attribute {name!r}")
