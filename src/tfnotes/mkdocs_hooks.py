@@ -35,7 +35,7 @@ FIGURE_DIR = "assets/figures"
 FIGURE_LINE = re.compile(r"^\[\[figure ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
 OUTPUT_LINE = re.compile(r"^\[\[output ([\w./-]+\.py)\]\]\s*$", re.MULTILINE)
 OUTPUT_TITLE = {"ko": "실행 결과: {path}", "en": "Output of {path}"}
-_state: dict = {"start": None, "used_nb_cache": set(), "outputs": {}}
+_state: dict = {"start": None, "used_nb_cache": set()}
 
 
 # --- 3a. Notebook pages under mkdocs-static-i18n -------------------------------------------------
@@ -148,21 +148,24 @@ def _tail(text: str, lines: int = 12) -> str:
 
 
 # --- Snippet output --------------------------------------------------------------------------------
+def _output_cache_file(root: Path, rel: str, cache_dir: Path) -> Path:
+    script = root / rel
+    if not script.is_file():
+        raise PluginError(f"[[output {rel}]]: no such file")
+    key = hashlib.sha256(script.read_bytes() + sys.version.encode() + _deps.source_hash(
+        _deps.script_closure(script)).encode()).hexdigest()[:20]
+    return cache_dir / f"{script.stem}-{key}.txt"
+
+
 def _start_snippet_outputs(docs_dir: Path, root: Path, cache_dir: Path) -> dict:
-    """Start every snippet named by an [[output ...]] line whose cached output is stale."""
+    """Start, in the background, every snippet named by an [[output ...]] line whose output is stale."""
+    _state["output_dirs"] = (root, cache_dir)
     wanted = sorted({m.group(1) for page in docs_dir.rglob("*.md")
                      for m in OUTPUT_LINE.finditer(page.read_text(encoding="utf-8"))})
-    _state["outputs"], running = {}, {}
+    running = {}
     for rel in wanted:
-        script = root / rel
-        if not script.is_file():
-            raise PluginError(f"[[output {rel}]]: no such file")
-        key = hashlib.sha256(script.read_bytes() + sys.version.encode() + _deps.source_hash(
-            _deps.script_closure(script)).encode()).hexdigest()[:20]
-        cached = cache_dir / f"{script.stem}-{key}.txt"
-        if cached.exists():
-            _state["outputs"][rel] = cached.read_text(encoding="utf-8")
-        else:
+        cached = _output_cache_file(root, rel, cache_dir)
+        if not cached.exists():
             running[rel] = (cached, subprocess.Popen([sys.executable, rel], cwd=root, text=True,
                                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE))
     if running:
@@ -179,7 +182,16 @@ def _finish_snippet_outputs(running: dict) -> None:
         for old in cached.parent.glob(cached.name.rsplit("-", 1)[0] + "-*.txt"):
             old.unlink()
         cached.write_text(out, encoding="utf-8")
-        _state["outputs"][rel] = out
+
+
+def snippet_output(rel: str) -> str:
+    """What ``rel`` prints: from the cache, or run now (a page may name a snippet after pre-build)."""
+    root, cache_dir = _state["output_dirs"]
+    cached = _output_cache_file(root, rel, cache_dir)
+    if not cached.exists():
+        _finish_snippet_outputs({rel: (cached, subprocess.Popen(
+            [sys.executable, rel], cwd=root, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE))})
+    return cached.read_text(encoding="utf-8")
 
 
 # --- 2. [[figure NAME]] in pages -------------------------------------------------------------------
@@ -204,9 +216,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
     def output(match: re.Match) -> str:
         rel = match.group(1)
-        text = _state["outputs"].get(rel)
-        if text is None:
-            raise PluginError(f"{page.file.src_uri}: no output recorded for {rel}")
+        text = snippet_output(rel)
         fence = "````" if "```" in text else "```"
         title = OUTPUT_TITLE[lang].format(path=rel)
         return f'{fence}text title="{title}"\n{text.rstrip()}\n{fence}'

@@ -1,0 +1,79 @@
+"""Every page exists in Korean and English with the same skeleton: headings, figures, code, outputs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+PAGES = sorted(p for p in DOCS.rglob("*.ko.*") if p.suffix in (".md", ".ipynb"))
+FENCE = re.compile(r"^(```|~~~)")
+
+
+def twin(path: Path) -> Path:
+    return path.with_name(path.name.replace(".ko.", ".en."))
+
+
+def skeleton(markdown: str) -> dict[str, list[str]]:
+    """What must match between twins: heading levels, figure/output tokens, includes, admonition kinds."""
+    parts: dict[str, list[str]] = {"headings": [], "figures": [], "outputs": [], "includes": [], "admonitions": []}
+    in_code = False
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if FENCE.match(stripped):
+            in_code = not in_code
+            continue
+        if stripped.startswith("--8<--"):
+            parts["includes"].append(stripped)
+        if in_code:
+            continue
+        if m := re.match(r"^(#{1,6}) ", line):
+            parts["headings"].append(m.group(1))
+        elif m := re.match(r"^\[\[figure (\S+)\]\]", stripped):
+            parts["figures"].append(m.group(1))
+        elif m := re.match(r"^\[\[output (\S+)\]\]", stripped):
+            parts["outputs"].append(m.group(1))
+        elif m := re.match(r"^(!!!|\?\?\?\+?) ?([\w-]+)", stripped):
+            parts["admonitions"].append(m.group(2))
+    return parts
+
+
+def test_there_are_pages_and_every_one_has_a_twin():
+    assert len(PAGES) >= 10
+    english = sorted(p for p in DOCS.rglob("*.en.*") if p.suffix in (".md", ".ipynb"))
+    assert sorted(twin(p) for p in PAGES) == english
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.suffix == ".md"], ids=lambda p: str(p.relative_to(DOCS)))
+def test_markdown_twins_have_the_same_skeleton(page):
+    ko, en = skeleton(page.read_text(encoding="utf-8")), skeleton(twin(page).read_text(encoding="utf-8"))
+    assert ko["headings"][:1] == ["#"] and ko["headings"].count("#") == 1
+    for part in ko:
+        assert ko[part] == en[part], f"{part} differ between {page.name} and {twin(page).name}"
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.suffix == ".ipynb"], ids=lambda p: p.name)
+def test_notebook_twins_have_the_same_cells_and_code_and_no_outputs(page):
+    ko, en = (json.loads(p.read_text(encoding="utf-8")) for p in (page, twin(page)))
+    assert [c["cell_type"] for c in ko["cells"]] == [c["cell_type"] for c in en["cells"]]
+    code = [["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"] for nb in (ko, en)]
+    assert code[0] == code[1] or _same_code_modulo_comments_and_strings(*code)
+    for nb in (ko, en):
+        first = "".join(nb["cells"][0]["source"])
+        assert nb["cells"][0]["cell_type"] == "markdown" and first.startswith("# ")
+        assert len(first.strip().splitlines()) > 1, "the H1 must share its cell with the first paragraph"
+        assert all(not c.get("outputs") and c.get("execution_count") is None
+                   for c in nb["cells"] if c["cell_type"] == "code"), "stored outputs go stale: strip them"
+        assert all(c.get("id") for c in nb["cells"])
+
+
+def _same_code_modulo_comments_and_strings(ko: list[str], en: list[str]) -> bool:
+    """Code cells may differ only in comments and string literals (labels in the reader's language)."""
+    def strip(src: str) -> str:
+        src = re.sub(r"#.*", "", src)
+        return re.sub(r"(\"[^\"]*\"|'[^']*')", "S", src).split()
+
+    return len(ko) == len(en) and all(strip(a) == strip(b) for a, b in zip(ko, en))
