@@ -40,13 +40,14 @@ def cluster_sums(x: tf.Tensor, labels: tf.Tensor, k: int) -> tuple[tf.Tensor, tf
     return sums, counts
 
 
-def new_centroids(x, sums, counts, d2):
+def new_centroids(x, sums, counts, d2_parts):
     """Means of the clusters; an empty cluster jumps to the farthest point (see the NumPy reference)."""
     k = sums.shape[0]
     means = sums / tf.maximum(counts, 1.0)[:, None]  # (k, d) / (k, 1)
     empty = tf.equal(counts, 0.0)
 
     def relocate():
+        d2 = tf.concat(d2_parts, axis=0)  # (n,) squared distance of every point to its centroid
         farthest = tf.math.top_k(d2, k=k).indices  # worst-served points first, ties by index
         rank = tf.maximum(tf.cumsum(tf.cast(empty, tf.int32)) - 1, 0)  # j-th empty cluster -> j-th point
         return tf.where(empty[:, None], tf.gather(x, tf.gather(farthest, rank)), means)
@@ -56,10 +57,12 @@ def new_centroids(x, sums, counts, d2):
 
 
 @tf.function(jit_compile=True)
-def _shard_step(x, centroids):
+def _shard_step(x, centroids, previous):
+    """One Lloyd step on a block of rows, fused by XLA: labels, distances, sums, and two scalars."""
     labels, d2 = assign(x, centroids)
     sums, counts = cluster_sums(x, labels, centroids.shape[0])
-    return labels, d2, sums, counts
+    changed = tf.reduce_sum(tf.cast(tf.not_equal(labels, previous), tf.int32))
+    return labels, d2, sums, counts, tf.reduce_sum(d2), changed
 
 
 def _num_shards(n: int, k: int) -> int:
@@ -77,26 +80,25 @@ def _lloyd(x, start, max_iter, tol, num_shards: int):
     sizes = [len(s) for s in np.array_split(np.arange(n), num_shards)]
     shards = tf.split(x, sizes, axis=0)
 
-    def step(c):
-        parts = [_shard_step(s, c) for s in shards]  # independent: TF runs them in parallel
-        labels = tf.concat([p[0] for p in parts], axis=0)
-        d2 = tf.concat([p[1] for p in parts], axis=0)
-        return labels, d2, tf.add_n([p[2] for p in parts]), tf.add_n([p[3] for p in parts])
+    def step(c, previous):
+        parts = [_shard_step(s, c, p) for s, p in zip(shards, previous)]  # independent: run in parallel
+        labels, d2, sums, counts, inertia, changed = zip(*parts)
+        return labels, d2, tf.add_n(sums), tf.add_n(counts), tf.add_n(inertia), tf.add_n(changed)
 
-    def body(i, c, previous, done, converged, hist_c, hist_inertia):
-        labels, d2, sums, counts = step(c)
-        hist_inertia = hist_inertia.write(i, tf.reduce_sum(d2))
+    def body(i, c, previous, done, hist_c, hist_inertia):
+        labels, d2, sums, counts, inertia, changed = step(c, previous)
         new = new_centroids(x, sums, counts, d2)
         shift = tf.reduce_sum(tf.square(new - c))
-        converged = tf.logical_or(tf.reduce_all(tf.equal(labels, previous)), shift <= tol)
-        return i + 1, new, labels, converged, converged, hist_c.write(i + 1, new), hist_inertia
+        done = tf.logical_or(tf.equal(changed, 0), shift <= tol)  # no label changed, or tol reached
+        return i + 1, new, labels, done, hist_c.write(i + 1, new), hist_inertia.write(i, inertia)
 
     hist_c = tf.TensorArray(x.dtype, size=1, dynamic_size=True, element_shape=start.shape).write(0, start - mean)
     hist_inertia = tf.TensorArray(x.dtype, size=0, dynamic_size=True, element_shape=())
-    init = (tf.constant(0), start - mean, tf.fill([n], -1), tf.constant(False), tf.constant(False), hist_c, hist_inertia)
-    i, c, _, _, converged, hist_c, hist_inertia = tf.while_loop(
+    no_labels = tuple(tf.fill([m], -1) for m in sizes)
+    init = (tf.constant(0), start - mean, no_labels, tf.constant(False), hist_c, hist_inertia)
+    i, c, labels, converged, hist_c, hist_inertia = tf.while_loop(
         lambda i, c, prev, done, *rest: tf.logical_and(i < max_iter, tf.logical_not(done)), body, init)
-    labels, _, _, _ = step(c)
+    labels = tf.concat(step(c, labels)[0], axis=0)
     # Exact inertia for the answer, summed in float64: the expanded form is only used to compare distances.
     inertia = tf.reduce_sum(tf.cast(tf.square(x - tf.gather(c, labels)), tf.float64))
     return c + mean, labels, inertia, i, converged, hist_c.stack() + mean, hist_inertia.stack()
