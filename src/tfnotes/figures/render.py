@@ -109,9 +109,10 @@ def render_all(out_dir: Path, cache_dir: Path | None = None, *, langs=LANGS, nam
         langs: languages to draw.
         names: only these figures (default: all registered).
     """
-    from tfnotes.figures import style
+    from tfnotes.figures import memo, style
 
     start = time.perf_counter()
+    memo.CACHE_DIR = Path(cache_dir) if cache_dir else None
     out_dir, report = Path(out_dir), Report()
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = Path(cache_dir) / MANIFEST if cache_dir else None

@@ -1,0 +1,46 @@
+"""A disk cache for expensive results that figures share (a trained model, a loss curve).
+
+``@memo`` caches a function's result on disk, keyed on its arguments and on the source of every
+project module its own module imports (:mod:`tfnotes._deps`), so several figures, in both
+languages, use one training run per build, and a warm build trains nothing. Results must be
+picklable (NumPy arrays, dicts, lists, numbers, strings).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import pickle
+from pathlib import Path
+from typing import Callable
+
+from tfnotes import _deps
+
+CACHE_DIR: Path | None = None  # set by tfnotes.figures.render.render_all; None keeps results in memory only
+
+
+def memo(fn: Callable) -> Callable:
+    """Cache ``fn(*args, **kwargs)`` in memory and, when :data:`CACHE_DIR` is set, on disk."""
+    in_memory: dict[str, object] = {}
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        h = hashlib.sha256(f"{fn.__module__}.{fn.__qualname__}|{args!r}|{sorted(kwargs.items())!r}".encode())
+        h.update(_deps.source_hash(_deps.closure(fn.__module__)).encode())
+        key = h.hexdigest()[:24]
+        if key in in_memory:
+            return in_memory[key]
+        path = CACHE_DIR / "results" / f"{fn.__qualname__}-{key}.pickle" if CACHE_DIR else None
+        if path is not None and path.exists():
+            result = pickle.loads(path.read_bytes())
+        else:
+            result = fn(*args, **kwargs)
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                for old in path.parent.glob(f"{fn.__qualname__}-*.pickle"):
+                    old.unlink()
+                path.write_bytes(pickle.dumps(result))
+        in_memory[key] = result
+        return result
+
+    return wrapper
