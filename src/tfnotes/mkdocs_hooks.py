@@ -32,9 +32,10 @@ from tfnotes.figures.strings import FIGURES
 
 log = logging.getLogger("mkdocs.hooks.tfnotes")
 FIGURE_DIR = "assets/figures"
-FIGURE_LINE = re.compile(r"^\[\[figure ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
-OUTPUT_LINE = re.compile(r"^\[\[output ([\w./-]+\.py)\]\]\s*$", re.MULTILINE)
+FIGURE_LINE = re.compile(r"^\[\[figure ([a-z0-9-]+)\]\][ \t]*$", re.MULTILINE)
+OUTPUT_LINE = re.compile(r"^\[\[output ([\w./-]+\.py)\]\][ \t]*$", re.MULTILINE)
 OUTPUT_TITLE = {"ko": "실행 결과: {path}", "en": "Output of {path}"}
+NOTEBOOK_DOWNLOAD = {"ko": "노트북 내려받기", "en": "Download the notebook"}
 _state: dict = {"start": None, "used_nb_cache": set()}
 
 
@@ -222,6 +223,54 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return f'{fence}text title="{title}"\n{text.rstrip()}\n{fence}'
 
     return OUTPUT_LINE.sub(output, FIGURE_LINE.sub(expand, markdown))
+
+
+# --- 5. Notebook pages: heading ids and a download link ------------------------------------------
+# nbconvert gives headings without Latin letters an empty id, while the page's table of contents
+# (built from the same headings by Python-Markdown) links to "_1", "_2", ...: the ids are taken from
+# the table of contents, in order, so every link lands. The .ipynb is copied next to the page by
+# mkdocs-jupyter (include_source); Material has no button for it, so one is added here.
+HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)<a class="anchor-link" href="#[^"]*">', re.S)
+
+
+def _toc_ids(items) -> list[str]:
+    ids = []
+    for item in items:
+        ids.append(item.id)
+        ids.extend(_toc_ids(item.children))
+    return ids
+
+
+def on_page_content(html_text: str, page, config, files) -> str:
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html_text
+    ids = iter(_toc_ids(page.toc.items))
+
+    def fix(match: re.Match) -> str:
+        anchor = next(ids, None)
+        if anchor is None:
+            return match.group(0)
+        return f'<h{match.group(1)} id="{anchor}">{match.group(2)}<a class="anchor-link" href="#{anchor}">'
+
+    html_text = HEADING.sub(fix, html_text)
+    name = Path(page.file.abs_src_path).name
+    label = NOTEBOOK_DOWNLOAD[_current_language(config)]
+    button = (f'<p class="tfn-download"><a class="md-button" href="{name}" download>'
+              f"{label} ({name})</a></p>")
+    return button + html_text
+
+
+# --- 6. No per-page <link rel="alternate"> in <head> -------------------------------------------------
+# mkdocs-static-i18n sets Material's `extra.alternate` per page (each entry is the twin page), and
+# Material's JavaScript fetches "sitemap.xml" relative to every such <link> in <head>: a 404 and a
+# console error on every page. The language selector's own links already point at the twin page,
+# and the sitemap.xml of each language carries the hreflang alternates, so the <head> links go.
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output: str, page, config) -> str:
+    head, sep, body = output.partition("</head>")
+    return HEAD_ALTERNATE.sub("", head) + sep + body
 
 
 # --- 4. Timing -------------------------------------------------------------------------------------

@@ -9,14 +9,15 @@ window.MathJax = {
     processEnvironments: true,
   },
   options: {
-    ignoreHtmlClass: ".*|",
+    // Skip every element that has a class, except the two kinds below. Material's documented ".*|"
+    // would also skip the class-less <p> and <li> that notebook Markdown is made of.
+    ignoreHtmlClass: "[^ ]+",
     processHtmlClass: "arithmatex|jp-RenderedMarkdown|jp-MarkdownOutput",
   },
 };
 
 document$.subscribe(() => {
   if (!window.MathJax.startup || !window.MathJax.typesetPromise) return; // not loaded yet: it typesets on load
-  MathJax.startup.output.clearCache();
   MathJax.typesetClear();
   MathJax.texReset();
   MathJax.typesetPromise();

@@ -109,6 +109,9 @@ def render_all(out_dir: Path, cache_dir: Path | None = None, *, langs=LANGS, nam
         langs: languages to draw.
         names: only these figures (default: all registered).
     """
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only; notebooks that import tfnotes.figures.style keep their backend
     from tfnotes.figures import memo, style
 
     start = time.perf_counter()

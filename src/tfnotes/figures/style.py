@@ -5,13 +5,10 @@ from __future__ import annotations
 import io
 import warnings
 
-import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-
-from tfnotes.figures import STYLE  # noqa: E402
+from tfnotes.figures import STYLE
 
 HANGUL_FONT = "Noto Sans CJK KR"
 COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
