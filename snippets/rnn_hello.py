@@ -1,0 +1,28 @@
+"""Train a tiny RNN on "hello" and print what it predicts after each update.
+
+Run from the repository root: python snippets/rnn_hello.py
+"""
+
+from tfnotes.rnn.numpy_rnn import forward, loss_and_grads, predict
+from tfnotes.rnn.params import count_params, init_params
+from tfnotes.rnn.train import Adagrad
+from tfnotes.rnn.vocab import hello_task
+
+vocab, inputs, targets = hello_task()            # h e l l o  ->  e l l o <end>
+params = init_params(vocab.size, hidden_size=8, seed=0)
+optimizer = Adagrad(learning_rate=0.1)
+print(f"vocabulary: {vocab.symbols}, parameters: {count_params(params)}")
+print(f"inputs:  {vocab.decode(inputs)}   targets: {vocab.decode(targets)}")
+
+for step in range(1, 201):
+    loss, grads, _ = loss_and_grads(params, inputs, targets)
+    optimizer.update(params, grads)
+    guess = predict(params, inputs)
+    print(f"update {step:3d}  loss {loss:.3f}  predicts {vocab.decode(guess)}")
+    if (guess == targets).all():
+        break
+
+print("after training, step by step:")
+ps = forward(params, inputs).ps
+for t, (x, y) in enumerate(zip(inputs, guess)):
+    print(f"  t={t}  input {vocab.symbols[x]!r}  ->  {vocab.symbols[y]!r}  (p = {ps[t, y]:.2f})")
