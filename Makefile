@@ -7,15 +7,15 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-MATHJAX := docs/assets/vendor/mathjax
+KATEX := docs/assets/vendor/katex
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 
 .PHONY: setup system-deps serve build test bench figures clean
 
-setup: system-deps $(VENV)/.installed $(MATHJAX)/tex-chtml.js
+setup: system-deps $(VENV)/.installed $(KATEX)/katex.min.js
 
-# Debian packages: a Hangul font for the figures, Chromium for the browser tests, Node.js/npm for MathJax.
+# Debian packages: a Hangul font for the figures, Chromium for the browser tests, Node.js/npm for KaTeX.
 system-deps:
 	@missing=""; \
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK KR" || missing="$$missing fonts-noto-cjk"; \
@@ -35,11 +35,14 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $@
 
-$(MATHJAX)/tex-chtml.js: package.json package-lock.json
+# KaTeX from its npm package, served by the site itself (only the woff2 fonts: every browser the site
+# supports reads them, and KaTeX's CSS lists woff2 first).
+$(KATEX)/katex.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	rm -rf $(MATHJAX) && mkdir -p $(MATHJAX)/output/chtml/fonts
-	cp node_modules/mathjax/es5/tex-chtml.js $(MATHJAX)/
-	cp -r node_modules/mathjax/es5/output/chtml/fonts/woff-v2 $(MATHJAX)/output/chtml/fonts/
+	rm -rf $(KATEX) && mkdir -p $(KATEX)/contrib $(KATEX)/fonts
+	cp node_modules/katex/dist/katex.min.js node_modules/katex/dist/katex.min.css $(KATEX)/
+	cp node_modules/katex/dist/contrib/auto-render.min.js $(KATEX)/contrib/
+	cp node_modules/katex/dist/fonts/*.woff2 $(KATEX)/fonts/
 
 figures: setup
 	$(BIN)/python -m tfnotes.figures.render
@@ -58,4 +61,4 @@ bench: setup
 	$(BIN)/python -m tfnotes.bench rnn
 
 clean:
-	rm -rf site .cache docs/assets/figures $(MATHJAX)
+	rm -rf site .cache docs/assets/figures $(KATEX)

@@ -1,0 +1,183 @@
+"""Every page in a real browser, in both languages: loads cleanly, stays on its own origin, shows its
+images and math, switches language in place, works in both palettes, searches Korean, copies code
+that runs, passes axe, and stays light."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.site.test_build import PAGES
+
+pytestmark = pytest.mark.browser
+ALL = [prefix + url for url in PAGES for prefix in ("", "en/")]
+MAX_PAGE_BYTES = 1_000_000
+
+
+def visit(browser, site_url, path, *, color_scheme="light"):
+    """Open a page and record what happened: console errors, failed and off-origin requests, bytes."""
+    context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    record = {"console": [], "failed": [], "foreign": [], "bytes": 0, "status": None}
+    origin = urlparse(site_url).netloc
+    page.on("console", lambda m: m.type == "error" and record["console"].append(m.text))
+    page.on("pageerror", lambda e: record["console"].append(str(e)))
+    page.on("requestfailed", lambda r: record["failed"].append(r.url))
+
+    def on_response(response):
+        if urlparse(response.url).netloc not in (origin, ""):
+            record["foreign"].append(response.url)
+        if response.status >= 400:
+            record["failed"].append(f"{response.status} {response.url}")
+        try:
+            record["bytes"] += len(response.body())
+        except Exception:  # redirects and aborted requests have no body
+            pass
+
+    page.on("response", on_response)
+    page.on("request", lambda r: urlparse(r.url).netloc not in (origin, "") and r.url.startswith("http")
+            and record["foreign"].append(r.url))
+    response = page.goto(site_url + path, wait_until="networkidle")
+    record["status"] = response.status
+    return context, page, record
+
+
+def settle(page):
+    """Scroll through the page so lazy images load (KaTeX renders synchronously on load)."""
+    page.evaluate("""async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 700) { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); }
+        window.scrollTo(0, 0);
+    }""")
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("path", ALL)
+def test_page_loads_cleanly_on_its_own_origin(browser, site_url, path, screenshot_dir):
+    context, page, record = visit(browser, site_url, path)
+    try:
+        settle(page)
+        assert record["status"] == 200
+        assert record["console"] == [], f"console errors: {record['console']}"
+        assert record["failed"] == [], f"failed requests: {record['failed']}"
+        assert record["foreign"] == [], f"requests to other origins: {record['foreign']}"
+        lang = "en" if path.startswith("en/") else "ko"
+        images = page.eval_on_selector_all(
+            "article img", "els => els.map(e => [e.currentSrc, e.naturalWidth, e.getAttribute('alt') || ''])")
+        for src, width, alt in images:
+            assert width > 0, f"image did not load: {src}"
+            assert alt.strip(), f"image without alt text: {src}"
+            has_hangul = bool(re.search("[가-힣]", alt))
+            assert has_hangul == (lang == "ko") or "notebook" in path or "walkthrough" in path, f"alt text not in {lang}: {alt[:60]}"
+        text = page.inner_text("article")
+        assert not re.search(r"\$\$|\\\(|\\\[|\\frac|\\sum", text), "raw TeX left visible"
+        assert page.locator("article .katex").count() >= (1 if "$" in _source(path) else 0)
+        assert page.locator("article .katex-error").count() == 0
+        assert record["bytes"] <= MAX_PAGE_BYTES, f"{path}: {record['bytes']:,} bytes transferred"
+        if path in ("", "en/", "kmeans/lloyd/", "en/kmeans/lloyd/", "kmeans/walkthrough/", "en/kmeans/real-data/"):
+            page.screenshot(path=str(screenshot_dir / (path.strip("/").replace("/", "_") or "home")) + ".png", full_page=True)
+    finally:
+        context.close()
+
+
+def _source(path: str) -> str:
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    lang = "en" if path.startswith("en/") else "ko"
+    rel = path.removeprefix("en/").rstrip("/") or "index"
+    for candidate in (docs / f"{rel}.{lang}.md", docs / f"{rel}/index.{lang}.md", docs / f"{rel}.{lang}.ipynb"):
+        if candidate.exists():
+            return candidate.read_text(encoding="utf-8")
+    raise FileNotFoundError(path)
+
+
+@pytest.mark.parametrize("path", ["kmeans/lloyd/", "kmeans/real-data/", "kmeans/walkthrough/", ""])
+def test_language_switcher_goes_to_the_same_page(browser, site_url, path):
+    context, page, _ = visit(browser, site_url, path)
+    try:
+        page.locator(".md-header__option .md-select").hover()
+        page.locator('.md-select__link[hreflang="en"]').first.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == site_url + "en/" + path
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.locator(".md-header__option .md-select").hover()
+        page.locator('.md-select__link[hreflang="ko"]').first.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == site_url + path
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_figures_sit_on_white_in_both_palettes(browser, site_url, scheme, screenshot_dir):
+    context, page, _ = visit(browser, site_url, "kmeans/lloyd/", color_scheme=scheme)
+    try:
+        assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+        backgrounds = page.eval_on_selector_all("figure.tfn-figure img", "els => els.map(e => getComputedStyle(e).backgroundColor)")
+        assert backgrounds and set(backgrounds) == {"rgb(255, 255, 255)"}
+        page.screenshot(path=str(screenshot_dir / f"lloyd-{scheme}.png"))
+    finally:
+        context.close()
+
+
+SEARCHES = [  # (page to search from, query, a page that must be among the results)
+    ("", "클러스터링을", "kmeans/"),
+    ("", "중심점을", "kmeans/lloyd/"),
+    ("en/", "클러스터링을", "kmeans/"),
+    ("", "실루엣", "kmeans/choosing-k/"),
+    ("", "표준화를", "kmeans/real-data/"),
+    ("", "클러스", "kmeans/"),
+    ("", "k-means++", "kmeans/initialization/"),
+    ("en/", "k-means++", "en/kmeans/initialization/"),
+    ("en/", "silhouette", "en/kmeans/choosing-k/"),
+    ("en/", "standardise", "en/kmeans/real-data/"),
+]
+
+
+@pytest.mark.parametrize("start,query,expected", SEARCHES)
+def test_search_finds_the_page(browser, site_url, start, query, expected):
+    context, page, record = visit(browser, site_url, start)
+    try:
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator(".md-search__input").fill(query)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+        paths = [urlparse(h).path.lstrip("/") for h in hrefs]
+        assert any(p.split("#")[0] == expected for p in paths), f"{query!r}: {paths[:10]}"
+        assert record["console"] == []
+    finally:
+        context.close()
+
+
+def test_copy_button_copies_a_snippet_that_runs(browser, site_url, root):
+    context, page, _ = visit(browser, site_url, "kmeans/real-data/")
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+        block = page.locator(".highlight", has=page.locator('span.filename:has-text("snippets/kmeans_penguins.py")')).first
+        block.hover()
+        block.locator("button.md-clipboard").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+    finally:
+        context.close()
+    assert copied.strip() == (root / "snippets" / "kmeans_penguins.py").read_text().strip()
+    proc = subprocess.run([sys.executable, "-c", copied], cwd=root, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-1500:]
+    assert re.search(r"standardised: ARI = 0\.[7-9]\d\d", proc.stdout), proc.stdout
+
+
+@pytest.mark.parametrize("path", ALL)
+def test_no_serious_accessibility_violations(browser, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context, page, _ = visit(browser, site_url, path)
+    try:
+        results = Axe().run(page)
+        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+        assert bad == [], f"{path}: {bad}"
+    finally:
+        context.close()
