@@ -253,6 +253,7 @@ def on_page_content(html_text: str, page, config, files) -> str:
         return f'<h{match.group(1)} id="{anchor}">{match.group(2)}<a class="anchor-link" href="#{anchor}">'
 
     html_text = HEADING.sub(fix, html_text)
+    html_text = _share_notebook_css(html_text, page, config)
     name = Path(page.file.abs_src_path).name
     label = NOTEBOOK_DOWNLOAD[_current_language(config)]
     button = (f'<p class="tfn-download"><a class="md-button" href="{name}" download>'
@@ -260,16 +261,41 @@ def on_page_content(html_text: str, page, config, files) -> str:
     return button + html_text
 
 
-# --- 6. No per-page <link rel="alternate"> in <head> -------------------------------------------------
+# mkdocs-jupyter inlines its whole stylesheet (about 570 KB, the same for every notebook) into each
+# notebook page. It is written once per language as a file instead, which browsers cache.
+NOTEBOOK_CSS = re.compile(r'<style type="text/css">\s*(@charset "UTF-8";\.jupyter-wrapper\{.*?)</style>', re.S)
+NOTEBOOK_CSS_FILE = "assets/stylesheets/mkdocs-jupyter.css"
+
+
+def _share_notebook_css(html_text: str, page, config) -> str:
+    match = NOTEBOOK_CSS.search(html_text)
+    if not match:
+        return html_text
+    target = Path(config.site_dir) / NOTEBOOK_CSS_FILE  # this language's site root
+    if not target.exists() or target.read_text(encoding="utf-8") != match.group(1):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(match.group(1), encoding="utf-8")
+    href = "../" * page.url.count("/") + NOTEBOOK_CSS_FILE
+    return html_text[: match.start()] + f'<link rel="stylesheet" href="{href}">' + html_text[match.end():]
+
+
+# --- 6. Small HTML fixes after rendering ------------------------------------------------------------
+# No per-page <link rel="alternate"> in <head>:
 # mkdocs-static-i18n sets Material's `extra.alternate` per page (each entry is the twin page), and
 # Material's JavaScript fetches "sitemap.xml" relative to every such <link> in <head>: a 404 and a
 # console error on every page. The language selector's own links already point at the twin page,
 # and the sitemap.xml of each language carries the hreflang alternates, so the <head> links go.
+# And a name for Material's search dialog, which has role="dialog" but no accessible name (axe:
+# aria-dialog-name); the template has no option for it.
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_LABEL = {"ko": "사이트 검색", "en": "Search the site"}
 
 
 def on_post_page(output: str, page, config) -> str:
     head, sep, body = output.partition("</head>")
+    label = SEARCH_LABEL[_current_language(config)]
+    body = body.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label}">')
     return HEAD_ALTERNATE.sub("", head) + sep + body
 
 

@@ -2,10 +2,9 @@
 //
 // Material's search (lunr) matches every query term as a prefix ("term*"), and a prefix query skips
 // lunr's language pipeline, so no stemmer can help: "클러스터링을" (with the object particle 을) is not
-// a prefix of "클러스터링" and finds nothing, and "k-means++" ends in characters the index trims.
-// Material has no hook for the query, so the query is normalised on its way to the search worker:
-// a trailing particle is cut from Hangul words (when at least two syllables remain), trailing "+"
-// are dropped. Cutting a particle from a word that had none only widens the prefix match.
+// a prefix of "클러스터링" and finds nothing. Material has no hook for the query, so the query is
+// normalised on its way to the search worker: a trailing particle is cut from Hangul words (when at
+// least two syllables remain). Cutting a particle from a word that had none only widens the match.
 (function () {
   "use strict";
   var QUERY = 2; // SearchMessageType.QUERY in Material's search worker protocol
@@ -17,7 +16,6 @@
   var HANGUL = /[\uac00-\ud7a3]/;
 
   function normaliseTerm(term) {
-    term = term.replace(/\++$/, "");
     if (!HANGUL.test(term)) return term;
     for (var i = 0; i < PARTICLES.length; i++) {
       var p = PARTICLES[i];
