@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import logging
 import re
 import subprocess
@@ -27,6 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from tfnotes import _deps
+from tfnotes import _notebooks as notebooks
 from tfnotes.figures import render
 from tfnotes.figures.strings import FIGURES
 
@@ -130,6 +132,7 @@ def on_pre_build(config) -> None:
     cache_dir = Path(config.config_file_path).parent / ".cache" / "tfnotes"
     root = Path(config.config_file_path).parent
     snippet_runs = _start_snippet_outputs(Path(config.docs_dir), root, cache_dir / "outputs")
+    notebook_runs = _start_notebooks(config, root)
     todo = render.stale(out_dir, cache_dir)
     if not todo:
         log.info(f"figures: all {len(render.discover()) * 2} cached")
@@ -142,6 +145,36 @@ def on_pre_build(config) -> None:
             raise PluginError("figure rendering failed: " + _tail(proc.stdout + proc.stderr))
         log.info(proc.stdout.strip())
     _finish_snippet_outputs(snippet_runs)
+    _finish_notebooks(notebook_runs)
+
+
+def _start_notebooks(config, root: Path) -> list:
+    """Execute every notebook whose mkdocs-jupyter cache entry is missing, all at once, in the
+    background (see tfnotes._notebooks); mkdocs-jupyter then finds them in its cache."""
+    from mkdocs_jupyter import plugin as jupyter_plugin
+
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None or not plugin.config["execute"] or not plugin.config["cache"]:
+        return []
+    runs = []
+    for nb in sorted(Path(config.docs_dir).rglob("*.ipynb")):
+        cache_file = jupyter_plugin._get_cache_path(
+            root / plugin.config["cache_dir"], jupyter_plugin._compute_cache_key(str(nb), plugin.config, True))
+        if not cache_file.exists():
+            options = json.dumps({k: plugin.config[k] for k in (*notebooks.OPTIONS, "toc_depth")})
+            runs.append((nb, subprocess.Popen([sys.executable, "-m", "tfnotes._notebooks", str(nb), str(cache_file),
+                                               options], cwd=root, text=True,
+                                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
+    if runs:
+        log.info(f"notebooks: executing {len(runs)} in parallel")
+    return runs
+
+
+def _finish_notebooks(runs: list) -> None:
+    for nb, proc in runs:
+        _, err = proc.communicate()
+        if proc.returncode != 0:
+            raise PluginError(f"notebook {nb.name} failed to execute: {_tail(err, 20)}")
 
 
 def _tail(text: str, lines: int = 12) -> str:
@@ -159,30 +192,32 @@ def _output_cache_file(root: Path, rel: str, cache_dir: Path) -> Path:
 
 
 def _start_snippet_outputs(docs_dir: Path, root: Path, cache_dir: Path) -> dict:
-    """Start, in the background, every snippet named by an [[output ...]] line whose output is stale."""
+    """Start, in the background, one process that runs every snippet named by an [[output ...]] line
+    whose cached output is stale (one process: TensorFlow is imported once)."""
     _state["output_dirs"] = (root, cache_dir)
     wanted = sorted({m.group(1) for page in docs_dir.rglob("*.md")
                      for m in OUTPUT_LINE.finditer(page.read_text(encoding="utf-8"))})
-    running = {}
-    for rel in wanted:
-        cached = _output_cache_file(root, rel, cache_dir)
-        if not cached.exists():
-            running[rel] = (cached, subprocess.Popen([sys.executable, rel], cwd=root, text=True,
-                                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE))
-    if running:
-        log.info(f"snippets: running {len(running)} for their output: {', '.join(running)}")
-    return running
+    stale = {rel: cached for rel in wanted if not (cached := _output_cache_file(root, rel, cache_dir)).exists()}
+    if not stale:
+        return {}
+    log.info(f"snippets: running {len(stale)} for their output: {', '.join(stale)}")
+    proc = subprocess.Popen([sys.executable, "-m", "tfnotes._snippets", *stale], cwd=root, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return {"proc": proc, "stale": stale}
 
 
 def _finish_snippet_outputs(running: dict) -> None:
-    for rel, (cached, proc) in running.items():
-        out, err = proc.communicate()
-        if proc.returncode != 0:
-            raise PluginError(f"snippet {rel} failed (exit {proc.returncode}): {_tail(err)}")
+    if not running:
+        return
+    out, err = running["proc"].communicate()
+    if running["proc"].returncode != 0:
+        raise PluginError(f"snippet output failed: {_tail(err)}")
+    for rel, text in json.loads(out).items():
+        cached = running["stale"][rel]
         cached.parent.mkdir(parents=True, exist_ok=True)
         for old in cached.parent.glob(cached.name.rsplit("-", 1)[0] + "-*.txt"):
             old.unlink()
-        cached.write_text(out, encoding="utf-8")
+        cached.write_text(text, encoding="utf-8")
 
 
 def snippet_output(rel: str) -> str:
@@ -190,8 +225,9 @@ def snippet_output(rel: str) -> str:
     root, cache_dir = _state["output_dirs"]
     cached = _output_cache_file(root, rel, cache_dir)
     if not cached.exists():
-        _finish_snippet_outputs({rel: (cached, subprocess.Popen(
-            [sys.executable, rel], cwd=root, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE))})
+        _finish_snippet_outputs({"stale": {rel: cached}, "proc": subprocess.Popen(
+            [sys.executable, "-m", "tfnotes._snippets", rel], cwd=root, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE)})
     return cached.read_text(encoding="utf-8")
 
 
