@@ -38,6 +38,8 @@ FIGURE_LINE = re.compile(r"^\[\[figure ([a-z0-9-]+)\]\][ \t]*$", re.MULTILINE)
 OUTPUT_LINE = re.compile(r"^\[\[output ([\w./-]+\.py)\]\][ \t]*$", re.MULTILINE)
 OUTPUT_TITLE = {"ko": "실행 결과: {path}", "en": "Output of {path}"}
 NOTEBOOK_DOWNLOAD = {"ko": "노트북 내려받기", "en": "Download the notebook"}
+NOTEBOOK_PLOT_ALT = {"ko": "바로 위 코드 셀이 그린 그림", "en": "Plot drawn by the code cell above"}
+NBCONVERT_ALT = 'alt="No description has been provided for this image"'  # nbconvert's text for every plot
 _state: dict = {"start": None, "used_nb_cache": set()}
 
 
@@ -289,6 +291,7 @@ def on_page_content(html_text: str, page, config, files) -> str:
         return f'<h{match.group(1)} id="{anchor}">{match.group(2)}<a class="anchor-link" href="#{anchor}">'
 
     html_text = HEADING.sub(fix, html_text)
+    html_text = html_text.replace(NBCONVERT_ALT, f'alt="{NOTEBOOK_PLOT_ALT[_current_language(config)]}"')
     html_text = _share_notebook_css(html_text, page, config)
     name = Path(page.file.abs_src_path).name
     label = NOTEBOOK_DOWNLOAD[_current_language(config)]
@@ -335,8 +338,20 @@ def on_post_page(output: str, page, config) -> str:
     return HEAD_ALTERNATE.sub("", head) + sep + body
 
 
+# --- 7. A smaller search index ---------------------------------------------------------------------
+# The search plugin writes its index with every Hangul syllable escaped as \uXXXX (6 bytes instead
+# of 3). Every page's search worker downloads it, so it is rewritten as UTF-8 once both languages
+# are in it (mkdocs-static-i18n writes the merged index in its own post-build step, which runs first).
+def _compact_search_index(config) -> None:
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if _is_outer_build(config) and index.exists():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 # --- 4. Timing -------------------------------------------------------------------------------------
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config) -> None:
+    _compact_search_index(config)
     if _is_outer_build(config) and _state["start"] is not None:
         log.info(f"site built (all languages) in {time.perf_counter() - _state['start']:.1f} s")
