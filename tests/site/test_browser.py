@@ -135,6 +135,12 @@ SEARCHES = [  # (page to search from, query, a page that must be among the resul
     ("en/", "k-means++", "en/kmeans/initialization/"),
     ("en/", "silhouette", "en/kmeans/choosing-k/"),
     ("en/", "standardise", "en/kmeans/real-data/"),
+    ("", "은닉 상태를", "rnn/cell/"),
+    ("", "BPTT", "rnn/bptt/"),
+    ("en/", "BPTT", "en/rnn/bptt/"),
+    ("", "softmax", "rnn/loss-sampling/"),
+    ("en/", "softmax", "en/rnn/cell/"),
+    ("", "기울기 소실을", "rnn/vanishing/"),
 ]
 
 
