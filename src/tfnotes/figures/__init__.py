@@ -25,6 +25,10 @@ MODULES = (
     "tfnotes.figures.kmeans_choose_k",
     "tfnotes.figures.kmeans_failures",
     "tfnotes.figures.kmeans_real",
+    "tfnotes.figures.rnn_cell",
+    "tfnotes.figures.rnn_hello",
+    "tfnotes.figures.rnn_bptt",
+    "tfnotes.figures.rnn_training",
 )
 
 

@@ -1,7 +1,9 @@
 """A disk cache for expensive results that figures share (a trained model, a loss curve).
 
 ``@memo`` caches a function's result on disk, keyed on its arguments and on the source of every
-project module its own module imports (:mod:`tfnotes._deps`), so several figures, in both
+project module its own module imports (:mod:`tfnotes._deps`) except the figure string table (every
+module of ``tfnotes.figures`` imports it through the package, but no result depends on a caption
+or label, so editing a caption must not retrain a model), so several figures, in both
 languages, use one training run per build, and a warm build trains nothing. Results must be
 picklable (NumPy arrays, dicts, lists, numbers, strings).
 """
@@ -16,6 +18,7 @@ from typing import Callable
 
 from tfnotes import _deps
 
+TEXT_ONLY = "tfnotes.figures.strings"
 CACHE_DIR: Path | None = None  # set by tfnotes.figures.render.render_all; None keeps results in memory only
 
 
@@ -26,7 +29,7 @@ def memo(fn: Callable) -> Callable:
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         h = hashlib.sha256(f"{fn.__module__}.{fn.__qualname__}|{args!r}|{sorted(kwargs.items())!r}".encode())
-        h.update(_deps.source_hash(_deps.closure(fn.__module__)).encode())
+        h.update(_deps.source_hash([m for m in _deps.closure(fn.__module__) if m != TEXT_ONLY]).encode())
         key = h.hexdigest()[:24]
         if key in in_memory:
             return in_memory[key]

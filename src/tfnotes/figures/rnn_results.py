@@ -1,0 +1,84 @@
+"""The training runs behind the RNN figures, computed once per build and shared by every figure that needs them.
+
+Each function is :func:`~tfnotes.figures.memo.memo`-cached on disk, keyed on the source of this module and of
+every project module it imports (the RNN code), so the figures of both languages use one run, a warm build trains
+nothing, and an edit to ``tfnotes/rnn/train.py`` retrains. This module imports neither matplotlib nor the string
+table: drawing and wording can change without retraining. The settings are constants below, so the figures can
+print the settings they were made with.
+
+The disk cache keeps one result per function (a new key deletes the old file), so each run is a function without
+arguments rather than one function called with different arguments.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from tfnotes.figures.memo import memo
+from tfnotes.rnn import experiments
+from tfnotes.rnn.params import init_params
+from tfnotes.rnn.texts import load_text
+from tfnotes.rnn.train import Adagrad, train_numpy, train_tf
+from tfnotes.rnn.vocab import Vocab
+
+# NumPy against TensorFlow: same initial weights, same windows, batch 1, float64, same optimiser and clipping.
+# Adagrad's usual 0.1 makes this run chaotic at H = 32: two NumPy runs whose initial weights differ by 1e-13
+# differ by 0.1 nats after ~20 updates, so the two implementations' round-off would show. At 0.05 the run is
+# stable (and learns faster), and the curves agree to round-off over the whole run.
+PARITY = {"text": "shakespeare", "hidden_size": 32, "seq_len": 25, "n_steps": 300, "learning_rate": 0.05,
+          "clip_value": 5.0, "seed": 0}
+
+# Character models on the two shipped texts (arguments of experiments.char_model). The 32 KB Shakespeare
+# excerpt suits TensorFlow's batches of 32 streams; the 2 KB of Korean poems would give each of 32 streams
+# only two windows per pass, so that text trains at batch 1 with the NumPy trainer instead.
+TEXT_RUNS = {
+    "shakespeare": {"backend": "tf", "hidden_size": 64, "seq_len": 25, "batch_size": 32, "n_steps": 800,
+                    "learning_rate": 0.01},
+    "korean-poems": {"backend": "numpy", "hidden_size": 48, "seq_len": 25, "batch_size": 1, "n_steps": 1200,
+                     "learning_rate": 0.1},
+}
+TEMPERATURES = (0.5, 1.0, 1.5)
+SAMPLE_LENGTH = 79  # generated characters after the given first one: 80 characters per sample
+SEED = 0
+
+
+@memo
+def hello() -> dict[str, Any]:
+    """Next-character probabilities on "hello" before and after training (:func:`experiments.hello_softmax`)."""
+    return experiments.hello_softmax(seed=SEED)
+
+
+@memo
+def gradient_norms() -> dict[str, Any]:
+    """``‖∂h_T/∂h_{T-k}‖`` against ``k`` for spectral radii 0.9, 1.0 and 1.1."""
+    return experiments.gradient_norms((0.9, 1.0, 1.1), seed=SEED)
+
+
+@memo
+def parity() -> dict[str, Any]:
+    """The same model trained by :func:`train_numpy` and by :func:`train_tf` (see :data:`PARITY`)."""
+    text = load_text(PARITY["text"])
+    vocab = Vocab.from_text(text)
+    ids = vocab.encode(text)
+    params = init_params(vocab.size, PARITY["hidden_size"], seed=PARITY["seed"], dtype=np.float64)
+    common = {"n_steps": PARITY["n_steps"], "seq_len": PARITY["seq_len"], "clip_value": PARITY["clip_value"],
+              "max_norm": None}
+    a = train_numpy(params, ids, optimizer=Adagrad(PARITY["learning_rate"]), **common)
+    b = train_tf(params, ids, batch_size=1, optimizer=Adagrad(PARITY["learning_rate"]), **common)
+    return {
+        "numpy": a.losses,
+        "tf": b.losses,
+        "max_loss_diff": float(np.max(np.abs(a.losses - b.losses))),
+        "max_param_diff": float(max(np.max(np.abs(a.params[k] - b.params[k])) for k in params)),
+        "vocab_size": vocab.size,
+    }
+
+
+@memo
+def text_runs() -> dict[str, dict[str, Any]]:
+    """:func:`experiments.char_model` on each shipped text with the settings of :data:`TEXT_RUNS`."""
+    return {name: experiments.char_model(name, temperatures=TEMPERATURES, sample_length=SAMPLE_LENGTH, seed=SEED,
+                                         **settings)
+            for name, settings in TEXT_RUNS.items()}
