@@ -56,7 +56,10 @@ def settle(page):
 
 
 @pytest.mark.parametrize("path", ALL)
-def test_page_loads_cleanly_on_its_own_origin(browser, site_url, path, screenshot_dir):
+def test_page_loads_cleanly_is_accessible_and_light(browser, site_url, path, screenshot_dir):
+    """One visit per page: status, console, requests, images, math, weight, then axe."""
+    from axe_playwright_python.sync_playwright import Axe
+
     context, page, record = visit(browser, site_url, path)
     try:
         settle(page)
@@ -77,8 +80,12 @@ def test_page_loads_cleanly_on_its_own_origin(browser, site_url, path, screensho
         assert page.locator("article .katex").count() >= (1 if "$" in _source(path) else 0)
         assert page.locator("article .katex-error").count() == 0
         assert record["bytes"] <= 3 * MAX_PAGE_BYTES, f"{path}: {record['bytes']:,} bytes (uncompressed)"  # gzip budget: test_links
-        if path in ("", "en/", "kmeans/lloyd/", "en/kmeans/lloyd/", "kmeans/walkthrough/", "en/kmeans/real-data/"):
+        if path in ("", "en/", "kmeans/lloyd/", "en/kmeans/lloyd/", "kmeans/walkthrough/", "en/kmeans/real-data/",
+                    "rnn/bptt/", "en/rnn/bptt/", "rnn/real-text/"):
             page.screenshot(path=str(screenshot_dir / (path.strip("/").replace("/", "_") or "home")) + ".png", full_page=True)
+        violations = Axe().run(page).response["violations"]
+        serious = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
+        assert serious == [], f"{path}: accessibility violations {serious}"
     finally:
         context.close()
 
@@ -178,17 +185,3 @@ def test_copy_button_copies_a_snippet_that_runs(browser, site_url, root):
     proc = subprocess.run([sys.executable, "-c", copied], cwd=root, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-1500:]
     assert re.search(r"standardised: ARI = 0\.[7-9]\d\d", proc.stdout), proc.stdout
-
-
-@pytest.mark.parametrize("path", ALL)
-def test_no_serious_accessibility_violations(browser, site_url, path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    context, page, _ = visit(browser, site_url, path)
-    try:
-        results = Axe().run(page)
-        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
-        assert bad == [], f"{path}: {bad}"
-    finally:
-        context.close()
