@@ -49,20 +49,26 @@ def silhouette_score(x: Any, labels: Any) -> float:
 # --8<-- [end:silhouette]
 
 
-def adjusted_rand_index(truth: Any, labels: Any) -> float:
-    """Agreement of two partitions, 1 = identical up to renaming, about 0 = chance."""
+def contingency(truth: Any, labels: Any) -> np.ndarray:
+    """Counts table: rows = reference groups, columns = clusters (names sorted, any hashable labels)."""
     truth = _labels("truth", truth)
     labels = _labels("labels", labels, len(truth))
     _, t = np.unique(truth, return_inverse=True)
     _, p = np.unique(labels, return_inverse=True)
     table = np.zeros((t.max() + 1, p.max() + 1))
     np.add.at(table, (t, p), 1)
+    return table
+
+
+def adjusted_rand_index(truth: Any, labels: Any) -> float:
+    """Agreement of two partitions, 1 = identical up to renaming, about 0 = chance."""
+    table = contingency(truth, labels)
 
     def pairs(m: np.ndarray) -> float:
         return float(np.sum(m * (m - 1) / 2))
 
     index, rows, cols = pairs(table), pairs(table.sum(axis=1)), pairs(table.sum(axis=0))
-    expected = rows * cols / pairs(np.array([len(t)]))
+    expected = rows * cols / pairs(np.array([table.sum()]))
     maximum = (rows + cols) / 2
     if maximum == expected:  # both partitions trivial (one cluster, or all singletons)
         return 1.0
@@ -71,10 +77,5 @@ def adjusted_rand_index(truth: Any, labels: Any) -> float:
 
 def purity(truth: Any, labels: Any) -> float:
     """Share of points whose cluster's majority reference label is their own."""
-    truth = _labels("truth", truth)
-    labels = _labels("labels", labels, len(truth))
-    _, t = np.unique(truth, return_inverse=True)
-    _, p = np.unique(labels, return_inverse=True)
-    table = np.zeros((p.max() + 1, t.max() + 1))
-    np.add.at(table, (p, t), 1)
-    return float(table.max(axis=1).sum() / len(t))
+    table = contingency(truth, labels)
+    return float(table.max(axis=0).sum() / table.sum())

@@ -119,15 +119,7 @@ def kmeans(x: Any, k: Any, *, init: Any = "k-means++", n_init: Any = 1, max_iter
            tol: Any = 1e-4, seed: Any = 0) -> KMeansResult:
     """Cluster the rows of ``x`` into ``k`` groups with Lloyd's algorithm in TensorFlow.
 
-    Same arguments, checks and results as :func:`tfnotes.kmeans.reference.kmeans`:
-
-    Args:
-        x: (n, d) numbers, finite. float32 stays float32; anything else is computed in float64.
-        k: number of clusters, 1 <= k <= n.
-        init: "k-means++", "random", or an explicit (k, d) array of starting centroids.
-        n_init: restarts from different seeds; the lowest inertia wins (must be 1 for an array init).
-        max_iter: at most this many assign/update iterations per run.
-        tol: stop when the summed squared centroid shift is <= tol * mean feature variance.
-        seed: seed for the initialisation.
+    Same arguments, checks and results as :func:`tfnotes.kmeans.reference.kmeans` (see its
+    docstring): from the same ``init`` the two return the same labels and centroids up to rounding.
     """
     return best_of(prepare(x, k, init, n_init, max_iter, tol, seed), _run_once)
