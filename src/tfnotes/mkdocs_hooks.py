@@ -128,6 +128,7 @@ def on_pre_build(config) -> None:
     if not _is_outer_build(config):
         return  # the other languages reuse what the outer build drew
     _state["start"] = time.perf_counter()
+    _state.pop("figures", None)  # re-read the registry once per build (files may have changed under serve)
     _deps.direct_imports.cache_clear()  # under `mkdocs serve`, sources change between builds
     _deps.lazy_table.cache_clear()
     out_dir = Path(config.docs_dir) / FIGURE_DIR
@@ -238,7 +239,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         return markdown
     lang = _current_language(config)
-    specs = render.discover()
+    specs = _state["figures"] if "figures" in _state else _state.setdefault("figures", render.discover())
     depth = page.file.src_uri.count("/")
 
     def expand(match: re.Match) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import hashlib
 import json
 import time
@@ -76,14 +77,18 @@ def filename(spec, lang: str) -> str:
     return f"{spec.name}.{lang}.{spec.fmt}"
 
 
+@functools.lru_cache(maxsize=None)
+def _versions() -> str:
+    return "|".join(f"{lib}={metadata.version(lib)}" for lib in LIBRARIES)
+
+
 def figure_key(spec, lang: str) -> str:
     """The cache key of one figure file (see the module docstring)."""
     h = hashlib.sha256()
     h.update(_deps.source_hash(_deps.closure(spec.module)).encode())
     h.update(_deps.read_source(STYLE))
     h.update(f"{spec.name}|{lang}|{spec.fmt}".encode())
-    for lib in LIBRARIES:
-        h.update(f"|{lib}={metadata.version(lib)}".encode())
+    h.update(_versions().encode())
     return h.hexdigest()
 
 
