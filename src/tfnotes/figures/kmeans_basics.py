@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from tfnotes.data import classic_points, gaussian_blobs
@@ -10,6 +12,7 @@ from tfnotes.figures.strings import t
 from tfnotes.kmeans import reference
 
 
+@functools.cache  # computed once, drawn in both languages
 def steps_run():
     """Three blobs and a deliberately poor start (three points of one blob), so the steps show."""
     x, _ = gaussian_blobs([(0, 0), (4.5, 0.5), (2, 4)], [0.8, 0.8, 0.8], [120, 120, 120], seed=3)

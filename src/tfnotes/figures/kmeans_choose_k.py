@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from tfnotes.data import gaussian_blobs
@@ -18,6 +20,7 @@ def blobs():
     return gaussian_blobs([(0, 0), (5, 0), (0, 5), (5.5, 5.5)], [0.9, 1.1, 0.8, 1.0], [150] * 4, seed=2)[0]
 
 
+@functools.cache  # computed once, drawn in both languages
 def fits():
     x = blobs()
     return x, {k: reference.kmeans(x, k, n_init=5, seed=0) for k in KS}

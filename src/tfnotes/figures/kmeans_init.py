@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from tfnotes.data import gaussian_blobs
@@ -18,6 +20,7 @@ def blobs():
     return gaussian_blobs(centers, [0.6] * 6, [80] * 6, seed=1)[0]
 
 
+@functools.cache  # computed once, drawn in both languages
 def runs(init: str):
     x = blobs()
     return [reference.kmeans(x, 6, init=init, seed=s) for s in SEEDS]

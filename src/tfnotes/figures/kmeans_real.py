@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from tfnotes.data import load_faithful, load_penguins, standardize
@@ -13,6 +15,7 @@ from tfnotes.kmeans.metrics import adjusted_rand_index
 SPECIES = ("Adelie", "Chinstrap", "Gentoo")
 
 
+@functools.cache  # computed once, drawn in both languages
 def penguin_fits():
     data = load_penguins()
     unscaled = reference.kmeans(data.x, 3, n_init=10, seed=0)
@@ -45,6 +48,7 @@ def penguins(lang: str):
     return fig
 
 
+@functools.cache  # computed once, drawn in both languages
 def faithful_fits():
     data = load_faithful()
     z, mean, std = standardize(data.x)
