@@ -20,13 +20,18 @@ tf = tensorflow()
 
 
 # --8<-- [start:assign]
-def assign(x: tf.Tensor, centroids: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
-    """Nearest centroid of every point: x (n, d), centroids (k, d) -> labels (n,), squared distance (n,)."""
-    x_sq = tf.reduce_sum(tf.square(x), axis=1)  # (n,)    ‖x‖²
+def scores(x: tf.Tensor, centroids: tf.Tensor) -> tf.Tensor:
+    """‖x − c‖² − ‖x‖² for every point and centroid: x (n, d), centroids (k, d) -> (n, k)."""
     c_sq = tf.reduce_sum(tf.square(centroids), axis=1)  # (k,)    ‖c‖²
     cross = tf.matmul(x, centroids, transpose_b=True)  # (n, d) @ (d, k) -> (n, k)    x·c
-    partial = c_sq[None, :] - 2.0 * cross  # (1, k) - (n, k) -> (n, k)    ‖x − c‖² − ‖x‖²
+    return c_sq[None, :] - 2.0 * cross  # (1, k) - (n, k) -> (n, k)
+
+
+def assign(x: tf.Tensor, centroids: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
+    """Nearest centroid of every point: x (n, d), centroids (k, d) -> labels (n,), squared distance (n,)."""
+    partial = scores(x, centroids)  # (n, k)
     labels = tf.argmin(partial, axis=1, output_type=tf.int32)  # (n,)  ‖x‖² is the same for every c
+    x_sq = tf.reduce_sum(tf.square(x), axis=1)  # (n,)    ‖x‖²
     d2 = tf.maximum(x_sq + tf.reduce_min(partial, axis=1), 0.0)  # (n,)  rounding can dip below 0
     return labels, d2
 # --8<-- [end:assign]
@@ -40,14 +45,14 @@ def cluster_sums(x: tf.Tensor, labels: tf.Tensor, k: int) -> tuple[tf.Tensor, tf
     return sums, counts
 
 
-def new_centroids(x, sums, counts, d2_parts):
+def new_centroids(x, sums, counts, centroids):
     """Means of the clusters; an empty cluster jumps to the farthest point (see the NumPy reference)."""
     k = sums.shape[0]
     means = sums / tf.maximum(counts, 1.0)[:, None]  # (k, d) / (k, 1)
     empty = tf.equal(counts, 0.0)
 
-    def relocate():
-        d2 = tf.concat(d2_parts, axis=0)  # (n,) squared distance of every point to its centroid
+    def relocate():  # rare: the distances are recomputed only when a cluster is empty
+        _, d2 = assign(x, centroids)  # (n,) squared distance of every point to its old centroid
         farthest = tf.math.top_k(d2, k=k).indices  # worst-served points first, ties by index
         rank = tf.maximum(tf.cumsum(tf.cast(empty, tf.int32)) - 1, 0)  # j-th empty cluster -> j-th point
         return tf.where(empty[:, None], tf.gather(x, tf.gather(farthest, rank)), means)
@@ -58,11 +63,16 @@ def new_centroids(x, sums, counts, d2_parts):
 
 @tf.function(jit_compile=True)
 def _shard_step(x, centroids, previous):
-    """One Lloyd step on a block of rows, fused by XLA: labels, distances, sums, and two scalars."""
-    labels, d2 = assign(x, centroids)
+    """One Lloyd step on a block of rows, fused by XLA: labels, sums, counts, and two scalars.
+
+    The inertia is summed without a per-point ‖x‖² (added once per run by the caller): one pass
+    over the (rows, k) scores gives the argmin and the minimum together.
+    """
+    partial = scores(x, centroids)
+    labels = tf.argmin(partial, axis=1, output_type=tf.int32)
     sums, counts = cluster_sums(x, labels, centroids.shape[0])
     changed = tf.reduce_sum(tf.cast(tf.not_equal(labels, previous), tf.int32))
-    return labels, d2, sums, counts, tf.reduce_sum(d2), changed
+    return labels, sums, counts, tf.reduce_sum(tf.reduce_min(partial, axis=1)), changed
 
 
 def _num_shards(n: int, k: int) -> int:
@@ -80,14 +90,17 @@ def _lloyd(x, start, max_iter, tol, num_shards: int):
     sizes = [len(s) for s in np.array_split(np.arange(n), num_shards)]
     shards = tf.split(x, sizes, axis=0)
 
+    x_sq_total = tf.reduce_sum(tf.square(x))  # Σ‖x‖², the part of the inertia no centroid changes
+
     def step(c, previous):
         parts = [_shard_step(s, c, p) for s, p in zip(shards, previous)]  # independent: run in parallel
-        labels, d2, sums, counts, inertia, changed = zip(*parts)
-        return labels, d2, tf.add_n(sums), tf.add_n(counts), tf.add_n(inertia), tf.add_n(changed)
+        labels, sums, counts, partial, changed = zip(*parts)
+        inertia = tf.maximum(x_sq_total + tf.add_n(partial), 0.0)
+        return labels, tf.add_n(sums), tf.add_n(counts), inertia, tf.add_n(changed)
 
     def body(i, c, previous, done, hist_c, hist_inertia):
-        labels, d2, sums, counts, inertia, changed = step(c, previous)
-        new = new_centroids(x, sums, counts, d2)
+        labels, sums, counts, inertia, changed = step(c, previous)
+        new = new_centroids(x, sums, counts, c)
         shift = tf.reduce_sum(tf.square(new - c))
         done = tf.logical_or(tf.equal(changed, 0), shift <= tol)  # no label changed, or tol reached
         return i + 1, new, labels, done, hist_c.write(i + 1, new), hist_inertia.write(i, inertia)
@@ -100,7 +113,8 @@ def _lloyd(x, start, max_iter, tol, num_shards: int):
         lambda i, c, prev, done, *rest: tf.logical_and(i < max_iter, tf.logical_not(done)), body, init)
     labels = tf.concat(step(c, labels)[0], axis=0)
     # Exact inertia for the answer, summed in float64: the expanded form is only used to compare distances.
-    inertia = tf.reduce_sum(tf.cast(tf.square(x - tf.gather(c, labels)), tf.float64))
+    per_point = tf.reduce_sum(tf.square(x - tf.gather(c, labels)), axis=1)  # (n,) exact ‖x − c‖²
+    inertia = tf.reduce_sum(tf.cast(per_point, tf.float64))
     return c + mean, labels, inertia, i, converged, hist_c.stack() + mean, hist_inertia.stack()
 
 
