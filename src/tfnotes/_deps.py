@@ -66,8 +66,8 @@ def direct_imports(name: str) -> frozenset[str]:
     return _imports_in(path, name)
 
 
-def _imports_in(path: Path, name: str) -> frozenset[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def _imports_in(path: Path, name: str, source: str | None = None) -> frozenset[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8") if source is None else source)
     is_package = path.name == "__init__.py"
     found: set[str] = set()
     for node in ast.walk(tree):
@@ -100,12 +100,23 @@ def closure(name: str) -> list[str]:
     return sorted(seen)
 
 
-def script_closure(path: Path) -> list[str]:
-    """Project modules that a script outside the package (a snippet) imports, transitively."""
+def script_closure(path: Path, source: str | None = None) -> list[str]:
+    """Project modules that a script outside the package (a snippet, or the code of a notebook given
+    as ``source``) imports, transitively."""
     mods: set[str] = set()
-    for mod in _imports_in(Path(path), "__main__"):
+    for mod in _imports_in(Path(path), "__main__", source):
         mods.update(closure(mod))
     return sorted(mods)
+
+
+def notebook_closure(path: Path) -> list[str]:
+    """Project modules that the code cells of a notebook import, transitively (IPython magics skipped)."""
+    import json
+
+    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
+    return script_closure(path, code)
 
 
 def source_hash(modules: list[str]) -> str:

@@ -1,14 +1,18 @@
 """MkDocs hooks: the only place that knows MkDocs (listed under ``hooks:`` in mkdocs.yml).
 
-1. Figures: before the first language is built (once per build), draw the figures whose code changed, in a
-   subprocess (fresh imports under ``mkdocs serve``, TensorFlow imported once per build, a crash
-   cannot take the server down). A failing figure fails the build with the figure's name.
-2. ``[[figure NAME]]`` on a line of its own in a page becomes the figure with its alt text and
-   caption in the page's language, from :mod:`tfnotes.figures.strings`. ``[[output snippets/X.py]]``
-   becomes what that snippet prints, run at build time (in parallel with the figures) and cached on
-   the snippet and the project modules it imports. A snippet that fails fails the build.
-3. Two fixes for mkdocs-static-i18n × mkdocs-jupyter (see the comments below).
-4. Build timing in the log: figures, and the whole ko + en build.
+1. Before the first language is built (once per build), three kinds of work start side by side,
+   each only for what changed: the figures (one subprocess: TensorFlow imported once, fresh imports
+   under ``mkdocs serve``, a crash cannot take the server down), the snippets whose output a page
+   shows (one subprocess) and the notebooks (one kernel each, into mkdocs-jupyter's cache). Any
+   failure fails the build and names the figure, snippet or notebook.
+2. ``[[figure NAME]]`` on a line of its own becomes the figure with its alt text and caption in the
+   page's language (from :mod:`tfnotes.figures.strings`); ``[[output snippets/X.py]]`` becomes what
+   that snippet prints.
+3. Two fixes for mkdocs-static-i18n × mkdocs-jupyter.
+4. Build timing in the log.
+5. Notebook pages: heading ids, plot alt text, download button, one shared stylesheet.
+6. Small HTML fixes: no per-page head alternates (sitemap 404s), a name for the search dialog.
+7. A UTF-8 search index.
 """
 
 from __future__ import annotations
@@ -60,7 +64,8 @@ File.is_documentation_page = _is_documentation_page_or_notebook
 
 # --- 3b. mkdocs-jupyter's cache under i18n ---------------------------------------------------------
 # Its cache key covers the notebook only, not the project code the notebook imports, so an edit to
-# src/ would leave stale output on the page: the key below adds a hash of the whole package.
+# src/ would leave stale output on the page: the key below adds the source of every project module
+# the notebook's code imports, directly or not (tfnotes._deps).
 # It also evicts, after every build, entries that build did not use; i18n runs one build per
 # language, so each language evicted the other's entries and every build re-executed every
 # notebook. Eviction now happens once, at shutdown, against the entries all languages used.
@@ -75,8 +80,7 @@ def _patch_mkdocs_jupyter() -> None:
 
     def cache_key(nb_path, config, exec_nb):
         h = hashlib.sha256(original_key(nb_path, config, exec_nb).encode())
-        for path in sorted(_deps.ROOT.rglob("*.py")):
-            h.update(str(path.relative_to(_deps.ROOT)).encode() + path.read_bytes())
+        h.update(_deps.source_hash(_deps.notebook_closure(Path(nb_path))).encode())
         return h.hexdigest()
 
     jupyter_plugin._compute_cache_key = cache_key
