@@ -13,6 +13,7 @@
 5. Notebook pages: heading ids, plot alt text, download button, one shared stylesheet.
 6. Small HTML fixes: no per-page head alternates (sitemap 404s), a name for the search dialog.
 7. A UTF-8 search index.
+8. The path above an included code block links to a download of that file.
 """
 
 from __future__ import annotations
@@ -340,7 +341,34 @@ def on_post_page(output: str, page, config) -> str:
     head, sep, body = output.partition("</head>")
     label = SEARCH_LABEL[_current_language(config)]
     body = body.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label}">')
+    body = _link_code_sources(body, page, config)
     return HEAD_ALTERNATE.sub("", head) + sep + body
+
+
+# --- 8. Every included file can be downloaded --------------------------------------------------------
+# A code block included from a file shows the file's path as its title (pymdownx.highlight's
+# `title`). The title becomes a link to a copy of the whole file, placed in the site under
+# downloads/, so a reader can fetch exactly what the page shows and the tests run.
+FILENAME = re.compile(r'<span class="filename">((?:snippets|src)/[\w./-]+\.py)</span>')
+DOWNLOAD_DIR = "downloads"
+
+
+def _link_code_sources(body: str, page, config) -> str:
+    root = Path(config.config_file_path).parent
+
+    def link(match: re.Match) -> str:
+        rel = match.group(1)
+        source = root / rel
+        if not source.is_file():
+            return match.group(0)
+        target = Path(config.site_dir) / DOWNLOAD_DIR / rel
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+        href = "../" * page.url.count("/") + f"{DOWNLOAD_DIR}/{rel}"
+        return f'<span class="filename"><a href="{href}" download>{rel}</a></span>'
+
+    return FILENAME.sub(link, body)
 
 
 # --- 7. A smaller search index ---------------------------------------------------------------------

@@ -100,3 +100,17 @@ def test_code_blocks_come_from_files_and_outputs_are_filled_in(built_site, url):
         text = (built_site / prefix / url / "index.html").read_text(encoding="utf-8")
         assert "--8&lt;--" not in text and "--8<--" not in text, "an include was not expanded"
         assert "[[figure" not in text and "[[output" not in text, "a figure/output token was not expanded"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_included_files_show_their_path_and_can_be_downloaded(built_site, url, root):
+    for prefix in ("", "en/"):
+        soup = html(built_site, prefix + url)
+        for title in soup.select(".highlight span.filename"):
+            text = title.get_text()
+            if not text.endswith(".py") or " " in text:  # snippet outputs are titled "Output of ..."
+                continue
+            link = title.select_one("a[download]")
+            assert link is not None, f"{prefix + url}: {text} has no download link"
+            target = (built_site / prefix / url / link["href"]).resolve()
+            assert target.read_bytes() == (root / text).read_bytes(), f"{prefix + url}: {text} download differs"
