@@ -56,9 +56,7 @@ def test_same_seed_same_result_and_n_init_keeps_the_best():
     x = classic_points(600, seed=7)
     first, again = tf_kmeans(x, 5, seed=11), tf_kmeans(x, 5, seed=11)
     np.testing.assert_array_equal(first.labels, again.labels)
-    singles = [np_kmeans(x, 5, seed=s, init="random").inertia for s in range(1)]
     best = np_kmeans(x, 5, init="random", n_init=8, seed=0)
-    assert best.inertia <= singles[0] + 1e-9
     # n_init runs draw their starts from one seeded stream: the best of 8 is the min over those 8
     rng = np.random.default_rng(0)
     from tfnotes.kmeans._common import random_init

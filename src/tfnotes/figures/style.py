@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import warnings
 
+import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
 from tfnotes.figures import STYLE
 
 HANGUL_FONT = "Noto Sans CJK KR"
-COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+COLORS = matplotlib.rc_params_from_file(STYLE, use_default_template=False)["axes.prop_cycle"].by_key()["color"]
 
 
 class MissingFontError(RuntimeError):
