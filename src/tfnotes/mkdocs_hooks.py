@@ -36,11 +36,14 @@ from tfnotes import _deps
 from tfnotes import _notebooks as notebooks
 from tfnotes.figures import render
 from tfnotes.figures.strings import FIGURES
+from tfnotes.values import PageValueError, format_value
+from tfnotes.values import _compute as values_compute
 
 log = logging.getLogger("mkdocs.hooks.tfnotes")
 FIGURE_DIR = "assets/figures"
 FIGURE_LINE = re.compile(r"^\[\[figure ([a-z0-9-]+)\]\][ \t]*$", re.MULTILINE)
 OUTPUT_LINE = re.compile(r"^\[\[output ([\w./-]+\.py)\]\][ \t]*$", re.MULTILINE)
+VALUE = re.compile(r"\[\[value ([a-z0-9-]+)(?:\.([a-z0-9_]+))?(?::([^\]\s]+))?\]\]")
 OUTPUT_TITLE = {"ko": "실행 결과: {path}", "en": "Output of {path}"}
 NOTEBOOK_DOWNLOAD = {"ko": "노트북 내려받기", "en": "Download the notebook"}
 NOTEBOOK_PLOT_ALT = {"ko": "바로 위 코드 셀이 그린 그림", "en": "Plot drawn by the code cell above"}
@@ -141,17 +144,18 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     snippet_runs = _start_snippet_outputs(Path(config.docs_dir), root, cache_dir / "outputs")
     notebook_runs = _start_notebooks(config, root)
-    todo = render.stale(out_dir, cache_dir)
-    if not todo:
-        log.info(f"figures: all {len(render.discover()) * 2} cached")
+    todo, values_todo = render.stale(out_dir, cache_dir), values_compute.stale(cache_dir)
+    if not todo and not values_todo:
+        log.info(f"figures: all {len(render.discover()) * 2} cached; values: all cached")
     else:
-        log.info(f"figures: drawing {len(todo)} file(s) whose code changed")
+        log.info(f"figures: drawing {len(todo)} file(s), values: computing {len(values_todo)}, whose code changed")
         proc = subprocess.run(
-            [sys.executable, "-m", "tfnotes.figures.render", "--out", str(out_dir), "--cache", str(cache_dir)],
+            [sys.executable, "-m", "tfnotes.products", "--out", str(out_dir), "--cache", str(cache_dir)],
             capture_output=True, text=True, check=False, cwd=root)
         if proc.returncode != 0:
-            raise PluginError("figure rendering failed: " + _tail(proc.stdout + proc.stderr))
+            raise PluginError("figures or values failed: " + _tail(proc.stdout + proc.stderr))
         log.info(proc.stdout.strip())
+    _state["values"] = values_compute.load(cache_dir)
     _finish_snippet_outputs(snippet_runs)
     _finish_notebooks(notebook_runs)
 
@@ -246,12 +250,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     lang = _current_language(config)
     specs = _state["figures"] if "figures" in _state else _state.setdefault("figures", render.discover())
     depth = page.file.src_uri.count("/")
+    where = page.file.src_uri
 
     def expand(match: re.Match) -> str:
         name = match.group(1)
         if name not in specs:
             raise PluginError(f"{page.file.src_uri}: unknown figure {name!r}; known: {sorted(specs)}")
-        alt = html.escape(FIGURES[name]["alt"][lang]).replace("[", "&#91;").replace("]", "&#93;")
+        alt = html.escape(expand_values(FIGURES[name]["alt"][lang], lang, where)).replace("[", "&#91;").replace("]", "&#93;")
         caption = FIGURES[name]["caption"][lang]
         src = "../" * depth + f"{FIGURE_DIR}/{name}.{specs[name].fmt}"
         return (f'<figure class="tfn-figure" id="fig-{name}" markdown="span">\n'
@@ -266,7 +271,31 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         title = OUTPUT_TITLE[lang].format(path=rel)
         return f'{fence}text title="{title}"\n{text.rstrip()}\n{fence}'
 
-    return OUTPUT_LINE.sub(output, FIGURE_LINE.sub(expand, markdown))
+    return expand_values(OUTPUT_LINE.sub(output, FIGURE_LINE.sub(expand, markdown)), lang, where)
+
+
+def expand_values(text: str, lang: str, where: str) -> str:
+    """Every ``[[value NAME.key:spec]]`` in ``text`` as the number the build computed, formatted for ``lang``."""
+    values = _state["values"]
+
+    def one(match: re.Match) -> str:
+        name, key, spec = match.group(1), match.group(2), match.group(3) or ""
+        if name not in values:
+            raise PluginError(f"{where}: unknown value {name!r} in {match.group(0)}; known: {sorted(values)}")
+        v = values[name]
+        if key is not None:
+            if not isinstance(v, dict) or key not in v:
+                keys = sorted(v) if isinstance(v, dict) else "none (a single value)"
+                raise PluginError(f"{where}: value {name!r} has no key {key!r} in {match.group(0)}; keys: {keys}")
+            v = v[key]
+        elif isinstance(v, dict):
+            raise PluginError(f"{where}: {match.group(0)} needs a key; keys of {name!r}: {sorted(v)}")
+        try:
+            return format_value(v, spec, lang)
+        except PageValueError as exc:
+            raise PluginError(f"{where}: {match.group(0)}: {exc}") from None
+
+    return VALUE.sub(one, text)
 
 
 # --- 5. Notebook pages: heading ids and a download link ------------------------------------------
@@ -296,7 +325,7 @@ def on_page_content(html_text: str, page, config, files) -> str:
             return match.group(0)
         return f'<h{match.group(1)} id="{anchor}">{match.group(2)}<a class="anchor-link" href="#{anchor}">'
 
-    html_text = HEADING.sub(fix, html_text)
+    html_text = expand_values(HEADING.sub(fix, html_text), _current_language(config), page.file.src_uri)
     html_text = html_text.replace(NBCONVERT_ALT, f'alt="{NOTEBOOK_PLOT_ALT[_current_language(config)]}"')
     html_text = _share_notebook_css(html_text, page, config)
     name = Path(page.file.abs_src_path).name

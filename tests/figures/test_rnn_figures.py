@@ -19,7 +19,9 @@ import numpy as np
 import pytest
 
 from tfnotes import _deps
-from tfnotes.figures import load_all, memo, rnn_results, style
+from tfnotes import _memo as memo
+from tfnotes.figures import load_all, style
+from tfnotes.runs import rnn as rnn_results
 from tfnotes.figures import render as R
 from tfnotes.figures.rnn_hello import hello_sizes
 from tfnotes.figures.rnn_training import MONO, _drawable, _wrap
@@ -92,7 +94,8 @@ def test_a_second_process_reuses_the_training_from_disk_without_tensorflow(resul
     code = """
 import json, sys, time
 from pathlib import Path
-from tfnotes.figures import memo, rnn_results
+from tfnotes import _memo as memo
+from tfnotes.runs import rnn as rnn_results
 memo.CACHE_DIR = Path(sys.argv[1])
 start = time.perf_counter()
 parity, texts = rnn_results.parity(), rnn_results.text_runs()
@@ -119,8 +122,8 @@ def test_figure_modules_get_training_only_through_the_memoised_results():
                 called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
                 owner = getattr(func.value, "id", None) if isinstance(func, ast.Attribute) else None
                 assert not (called in training and owner != "rnn_results"), f"{module} calls {called} directly"
-    assert "tfnotes.figures.strings" not in _deps.direct_imports("tfnotes.figures.rnn_results")
-    assert not any(m.startswith("matplotlib") for m in _imported_names("tfnotes.figures.rnn_results"))
+    assert "tfnotes.figures.strings" not in _deps.direct_imports("tfnotes.runs.rnn")
+    assert not any(m.startswith("matplotlib") for m in _imported_names("tfnotes.runs.rnn"))
 
 
 def _imported_names(module: str) -> set[str]:
@@ -242,7 +245,8 @@ import sys
 from pathlib import Path
 import matplotlib
 matplotlib.use("Agg")
-from tfnotes.figures import load_all, memo, style
+from tfnotes import _memo as memo
+from tfnotes.figures import load_all, style
 memo.CACHE_DIR = Path(sys.argv[1])
 style.use_style()
 registry = load_all()

@@ -117,7 +117,8 @@ def render_all(out_dir: Path, cache_dir: Path | None = None, *, langs=LANGS, nam
     import matplotlib
 
     matplotlib.use("Agg")  # files only; notebooks that import tfnotes.figures.style keep their backend
-    from tfnotes.figures import memo, style
+    from tfnotes import _memo as memo
+    from tfnotes.figures import style
 
     start = time.perf_counter()
     memo.CACHE_DIR = Path(cache_dir) if cache_dir else None

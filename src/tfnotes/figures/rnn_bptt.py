@@ -6,7 +6,8 @@ import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import Arc, Circle, Rectangle
 
-from tfnotes.figures import _plot, figure, rnn_results
+from tfnotes.figures import _plot, figure
+from tfnotes.runs import rnn as rnn_results
 from tfnotes.figures import rnn_draw as D
 from tfnotes.figures.strings import t
 from tfnotes.rnn.texts import load_text

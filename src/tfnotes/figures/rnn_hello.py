@@ -7,7 +7,8 @@ import inspect
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from tfnotes.figures import _plot, figure, rnn_results
+from tfnotes.figures import _plot, figure
+from tfnotes.runs import rnn as rnn_results
 from tfnotes.figures import rnn_draw as D
 from tfnotes.figures.strings import t
 from tfnotes.rnn import experiments

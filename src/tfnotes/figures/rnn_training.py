@@ -8,7 +8,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
 
-from tfnotes.figures import _plot, figure, rnn_results
+from tfnotes.figures import _plot, figure
+from tfnotes.runs import rnn as rnn_results
 from tfnotes.figures.strings import t
 
 MONO = "Noto Sans Mono CJK KR"  # ships with the Hangul font (Debian fonts-noto-cjk); Hangul is two columns wide

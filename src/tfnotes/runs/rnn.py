@@ -1,6 +1,6 @@
 """The training runs behind the RNN figures, computed once per build and shared by every figure that needs them.
 
-Each function is :func:`~tfnotes.figures.memo.memo`-cached on disk, keyed on the source of this module and of
+Each function is :func:`~tfnotes._memo.memo`-cached on disk, keyed on the source of this module and of
 every project module it imports (the RNN code), so the figures of both languages use one run, a warm build trains
 nothing, and an edit to ``tfnotes/rnn/train.py`` retrains. This module imports neither matplotlib nor the string
 table: drawing and wording can change without retraining. The settings are constants below, so the figures can
@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from tfnotes.figures.memo import memo
+from tfnotes._memo import memo
 from tfnotes.rnn import experiments
 from tfnotes.rnn.params import init_params
 from tfnotes.rnn.texts import load_text

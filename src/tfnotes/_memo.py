@@ -1,10 +1,10 @@
-"""A disk cache for expensive results that figures share (a trained model, a loss curve).
+"""A disk cache for expensive results that figures and values share (a trained model, a loss curve).
 
 ``@memo`` caches a function's result on disk, keyed on its arguments and on the source of every
-project module its own module imports (:mod:`tfnotes._deps`) except the figure string table (every
+project module its own module imports (:mod:`tfnotes._deps`) except the figure string table (a
 module of ``tfnotes.figures`` imports it through the package, but no result depends on a caption
-or label, so editing a caption must not retrain a model), so several figures, in both
-languages, use one training run per build, and a warm build trains nothing. Results must be
+or label, so editing a caption must not retrain a model), so the figures and the values of both
+languages use one training run per build, and a warm build trains nothing. Results must be
 picklable (NumPy arrays, dicts, lists, numbers, strings).
 """
 
@@ -19,7 +19,7 @@ from typing import Callable
 from tfnotes import _deps
 
 TEXT_ONLY = "tfnotes.figures.strings"
-CACHE_DIR: Path | None = None  # set by tfnotes.figures.render.render_all; None keeps results in memory only
+CACHE_DIR: Path | None = None  # set by tfnotes.products (figures and values); None keeps results in memory only
 
 
 def memo(fn: Callable) -> Callable:

@@ -1,0 +1,107 @@
+"""Values: the numbers sentences quote. Formatting per language, the registry, the cache and the page directive."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from tfnotes import values
+from tfnotes.values import PageValueError, _compute, format_value
+
+
+@pytest.mark.parametrize("v,spec,ko,en", [
+    (31742, "", "31,742", "31,742"),
+    (5, "", "5", "5"),
+    (4.0604, "", "4.06", "4.06"),
+    (2585.46, "", "2,585", "2,585"),
+    (0.6333, ".0%", "63%", "63 %"),
+    (0.0154, ".1%", "1.5%", "1.5 %"),
+    (1.1e-15, ".1e", "1.1 × 10⁻¹⁵", "1.1 × 10⁻¹⁵"),
+    (1.2e-14, "", "1.2 × 10⁻¹⁴", "1.2 × 10⁻¹⁴"),
+    (1e-10, "", "10⁻¹⁰", "10⁻¹⁰"),
+    (8.9e-16, "pow", "10⁻¹⁵", "10⁻¹⁵"),
+    (332.15, ".1f", "332.1", "332.1"),
+    (-0.25, ".2f", "−0.25", "−0.25"),
+    ("Act 1", "", "Act 1", "Act 1"),
+])
+def test_format_value_per_language(v, spec, ko, en):
+    assert format_value(v, spec, "ko") == ko
+    assert format_value(v, spec, "en") == en
+
+
+@pytest.mark.parametrize("v,spec,tex", [
+    (1.1e-15, ".1e!tex", r"1.1 \times 10^{-15}"),
+    (1e-5, "pow!tex", "10^{-5}"),
+    (2073, "!tex", "2{,}073"),
+    (0.5, ".0%!tex", r"50\%"),
+])
+def test_format_value_inside_maths(v, spec, tex):
+    assert format_value(v, spec, "en") == tex
+
+
+@pytest.mark.parametrize("v,spec,words", [
+    (True, "", "yes/no"), ("text", ".2f", "text value"), (1.5, "d", "does not fit"), (0.0, "pow", "'pow' of 0"),
+])
+def test_format_value_rejects_what_a_sentence_cannot_print(v, spec, words):
+    with pytest.raises(PageValueError, match=words):
+        format_value(v, spec, "en")
+
+
+def test_clean_unwraps_numpy_and_names_bad_entries():
+    np = pytest.importorskip("numpy")
+    assert values.clean("x", {"a": np.float64(0.5), "b": np.int64(3)}) == {"a": 0.5, "b": 3}
+    with pytest.raises(PageValueError, match=r"value x\.a: nan is not a finite number"):
+        values.clean("x", {"a": float("nan")})
+    with pytest.raises(PageValueError, match=r"value x: key 'Bad key'"):
+        values.clean("x", {"Bad key": 1})
+    with pytest.raises(PageValueError, match=r"value x\.a: expected a number or a string, got list"):
+        values.clean("x", {"a": [1, 2]})
+
+
+def test_value_names_are_checked():
+    with pytest.raises(ValueError, match="value name"):
+        values.value("Bad_Name")
+
+
+def test_static_discovery_agrees_with_the_imported_registry():
+    assert _compute.discover() == {name: spec.module for name, spec in values.load_all().items()}
+
+
+@pytest.fixture
+def toy_values(tmp_path, monkeypatch):
+    """A value module of its own, in a copy of the package directory listing."""
+    module = tmp_path / "toy_values.py"
+    module.write_text(textwrap.dedent('''
+        from tfnotes.values import value
+        CALLS = []
+
+        @value("toy-group")
+        def group():
+            CALLS.append(1)
+            return {"n": 3, "share": 0.25}
+    '''))
+    import sys
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(values, "modules", lambda: ["toy_values"])
+    monkeypatch.setattr(_compute, "modules", lambda: ["toy_values"])
+    monkeypatch.setattr(_compute._deps, "module_path", lambda name: module if name == "toy_values" else None)
+    monkeypatch.setattr(_compute._deps, "closure", lambda name: [name])
+    monkeypatch.delitem(values.REGISTRY, "toy-group", raising=False)
+    sys.modules.pop("toy_values", None)
+    yield module
+    values.REGISTRY.pop("toy-group", None)
+    sys.modules.pop("toy_values", None)
+
+
+def test_cache_computes_once_and_recomputes_after_an_edit(toy_values, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    assert _compute.stale(cache) == ["toy-group"]
+    assert _compute.compute_all(cache) == ["toy-group"]
+    assert json.loads((cache / "values.json").read_text())["toy-group"]["value"] == {"n": 3, "share": 0.25}
+    assert _compute.stale(cache) == [] and _compute.compute_all(cache) == []
+    assert values.get("toy-group", cache) == {"n": 3, "share": 0.25}
+    monkeypatch.setattr(_compute._deps, "source_hash", lambda mods: "edited")
+    assert _compute.stale(cache) == ["toy-group"]
