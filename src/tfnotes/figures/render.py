@@ -159,7 +159,7 @@ def render_all(out_dir: Path, cache_dir: Path | None = None, *, langs=LANGS, nam
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m tfnotes.figures.render``: draw what changed (the MkDocs hook runs this)."""
+    """``python -m tfnotes.figures.render``: draw what changed (the site build runs this through tfnotes.products)."""
     parser = argparse.ArgumentParser(prog="python -m tfnotes.figures.render", description=main.__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/assets/figures"), help="figure directory")
     parser.add_argument("--cache", type=Path, default=Path(".cache/tfnotes"), help="cache directory")

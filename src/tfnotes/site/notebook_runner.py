@@ -4,7 +4,7 @@ mkdocs-jupyter executes each notebook when MkDocs renders its page, one after an
 languages. The site build starts them all here instead, as subprocesses running next to the figure
 renderer, and writes the result where mkdocs-jupyter looks first (its cache, same key, same JSON),
 so the page build finds them done. Written by hand: mkdocs-jupyter has no parallel or ahead-of-time
-mode. ``python -m tfnotes._notebooks NOTEBOOK CACHE_FILE OPTIONS_JSON``.
+mode. ``python -m tfnotes.site.notebook_runner NOTEBOOK CACHE_FILE OPTIONS_JSON``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,59 @@
+"""MkDocs hooks: the thin entry that ``mkdocs.yml`` names under ``hooks:``; each concern lives in its own module
+of :mod:`tfnotes.site` (its docstring lists them)."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from mkdocs.plugins import event_priority
+
+from tfnotes.site import (current_language, downloads, figures, html_fixes, i18n_jupyter, is_outer_build,
+                          notebooks, outputs, products, provenance, search, state, values)
+
+log = logging.getLogger("mkdocs.hooks.tfnotes")
+i18n_jupyter.patch()
+
+
+def on_config(config):
+    return i18n_jupyter.swap_eviction(config)
+
+
+def on_pre_build(config) -> None:
+    if is_outer_build(config):  # the other languages reuse what the outer build made
+        products.build(config)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if notebooks.is_notebook(page):
+        return markdown
+    lang = current_language(config)
+    markdown = provenance.annotate(markdown, lang, page, config)
+    markdown = outputs.expand(figures.expand(markdown, lang, page), lang)
+    return values.expand(markdown, lang, page.file.src_uri)
+
+
+def on_page_content(html_text: str, page, config, files) -> str:
+    if not notebooks.is_notebook(page):
+        return html_text
+    html_text = values.expand(html_text, current_language(config), page.file.src_uri)
+    return notebooks.fix_page(html_text, page, config)
+
+
+def on_post_page(output: str, page, config) -> str:
+    head, sep, body = output.partition("</head>")
+    body = html_fixes.name_search_dialog(body, current_language(config))
+    body = downloads.link_code_sources(body, page, config)
+    return html_fixes.drop_head_alternates(head) + sep + body
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+def on_post_build(config) -> None:
+    if is_outer_build(config):
+        search.compact_index(config)
+        if state["start"] is not None:
+            log.info(f"site built (all languages) in {time.perf_counter() - state['start']:.1f} s")
+
+
+def on_shutdown() -> None:
+    i18n_jupyter.evict_unused()

@@ -1,0 +1,50 @@
+"""Before the first language is built (once per build), three kinds of work start side by side, each only for
+what changed: the figures and values (one subprocess, :mod:`tfnotes.products`: TensorFlow imported once, fresh
+imports under ``mkdocs serve``, a crash cannot take the server down), the snippets whose output a page shows (one
+subprocess) and the notebooks (one kernel each, into mkdocs-jupyter's cache). Any failure fails the build and names
+the figure, value, snippet or notebook."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from tfnotes import _deps
+from tfnotes.figures import render
+from tfnotes.site import cache_dir, figures, notebooks, outputs, root_of, state, tail
+from tfnotes.values import _compute as values_compute
+
+log = logging.getLogger("mkdocs.hooks.tfnotes")
+
+
+def build(config) -> None:
+    state["start"] = time.perf_counter()
+    state["figures"] = None  # re-read the registry once per build (files may have changed under serve)
+    _deps.direct_imports.cache_clear()  # under `mkdocs serve`, sources change between builds
+    _deps.lazy_table.cache_clear()
+    root, cache = root_of(config), cache_dir(config)
+    out_dir = Path(config.docs_dir) / figures.FIGURE_DIR
+    snippet_runs = outputs.start(Path(config.docs_dir), root, cache / "outputs")
+    if snippet_runs:
+        log.info(f"snippets: running {len(snippet_runs['stale'])} for their output")
+    notebook_runs = notebooks.start(config)
+    if notebook_runs:
+        log.info(f"notebooks: executing {len(notebook_runs)} in parallel")
+    todo, values_todo = render.stale(out_dir, cache), values_compute.stale(cache)
+    if not todo and not values_todo:
+        log.info(f"figures: all {len(render.discover()) * 2} cached; values: all cached")
+    else:
+        log.info(f"figures: drawing {len(todo)} file(s), values: computing {len(values_todo)}, whose code changed")
+        proc = subprocess.run([sys.executable, "-m", "tfnotes.products", "--out", str(out_dir), "--cache", str(cache)],
+                              capture_output=True, text=True, check=False, cwd=root)
+        if proc.returncode != 0:
+            raise PluginError("figures or values failed: " + tail(proc.stdout + proc.stderr))
+        log.info(proc.stdout.strip())
+    state["values"] = values_compute.load(cache)
+    outputs.finish(snippet_runs)
+    notebooks.finish(notebook_runs)
