@@ -21,7 +21,7 @@ for name, params in (("untrained", untrained), ("trained", result.params)):
     print(f"{name}:")
     for t in range(T):
         x, y = vocab.symbols[inputs[t]], vocab.symbols[targets[t]]
-        print(f"  t={t}  {x!r} -> {y!r:8}  p = {p_target[t]:.3f}   -log p = {-np.log(p_target[t]):.3f}")
+        print(f"  t={t + 1}  {x!r} -> {y!r:8}  p = {p_target[t]:.3f}   -log p = {-np.log(p_target[t]):.3f}")
     loss, _, _ = loss_and_grads(params, inputs, targets)
     print(f"  sum {loss:.3f} nats, mean {loss / T:.3f} nats/step, perplexity {perplexity(loss, T):.2f}")
 

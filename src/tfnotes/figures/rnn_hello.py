@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
-
 import numpy as np
 from matplotlib.patches import Rectangle
 
@@ -11,7 +9,6 @@ from tfnotes.figures import _plot, figure
 from tfnotes.runs import rnn as rnn_results
 from tfnotes.figures import rnn_draw as D
 from tfnotes.figures.strings import t
-from tfnotes.rnn import experiments
 from tfnotes.rnn.params import count_params, init_params
 from tfnotes.rnn.vocab import END, hello_task
 
@@ -20,9 +17,9 @@ OTHER = "#c4c4c4"
 
 
 def hello_sizes() -> dict[str, int]:
-    """V, H and the parameter count of the model that the "hello" figures train (hello_softmax's defaults)."""
+    """V, H and the parameter count of the model that the "hello" figures train (:data:`runs.rnn.HELLO`)."""
     vocab, _, _ = hello_task(end=True)
-    H = inspect.signature(experiments.hello_softmax).parameters["hidden_size"].default
+    H = rnn_results.HELLO["hidden_size"]
     return {"V": vocab.size, "H": H, "n_params": count_params(init_params(vocab.size, H))}
 
 

@@ -99,3 +99,50 @@ def check_gradient_tape(params: Params, inputs: Any, targets: Any, h0: Any = Non
     errors["loss"] = relative_error(loss_np, loss_tf)
     errors["h_T"] = relative_error(h_np, h_tf)
     return errors
+
+
+# The mistakes the gradient-check page lists, planted one at a time into a copy of the BPTT loop, so the page can
+# quote (and the tests check) the errors they cause.
+BUGS = ("no-dh-next", "h-not-h-prev", "tanh-of-a", "assign-not-add", "carry-skips-tanh")
+
+
+def gradients_with_bug(params: Params, inputs: Any, targets: Any, h0: Any = None, *,
+                       bug: str | None = None) -> Params:
+    """The BPTT gradients of :func:`tfnotes.rnn.numpy_rnn.loss_and_grads`, with one of :data:`BUGS` planted.
+
+    ``bug=None`` gives the correct gradients. The bugs: ``"no-dh-next"`` drops the gradient from the future;
+    ``"h-not-h-prev"`` pairs ``dW_hh`` with ``h_t`` instead of ``h_{t-1}``; ``"tanh-of-a"`` computes ``tanh'`` as
+    ``1 - a_t²`` from the tanh's input; ``"assign-not-add"`` writes ``=`` for ``+=`` in the five sums;
+    ``"carry-skips-tanh"`` hands back ``W_hhᵀ dh_t`` instead of ``W_hhᵀ da_t``.
+    """
+    if bug is not None and bug not in BUGS:
+        raise ValueError(f"bug must be None or one of {BUGS}, got {bug!r}")
+    V, H = check_params(params)
+    inputs, targets = check_sequence_pair(inputs, targets, V)
+    h0 = check_state("h0", h0, (H,), params["W_xh"].dtype)
+    W_xh, W_hh, W_hy, b_h, b_y = (params[key] for key in PARAM_KEYS)
+    T = len(inputs)
+    xs = np.eye(V, dtype=h0.dtype)[inputs]
+    hs, As = [h0], []
+    for t in range(T):
+        As.append(W_xh @ xs[t] + W_hh @ hs[-1] + b_h)
+        hs.append(np.tanh(As[-1]))
+    ys = np.array([W_hy @ h + b_y for h in hs[1:]])
+    e = np.exp(ys - ys.max(axis=1, keepdims=True))
+    ps = e / e.sum(axis=1, keepdims=True)
+    grads = {key: np.zeros_like(params[key]) for key in PARAM_KEYS}
+    dh_next = np.zeros_like(h0)
+    for t in reversed(range(T)):
+        h, h_prev, a = hs[t + 1], hs[t], As[t]
+        dy = ps[t] - np.eye(V)[targets[t]]
+        dh = W_hy.T @ dy + (0 if bug == "no-dh-next" else dh_next)
+        da = (1 - (a * a if bug == "tanh-of-a" else h * h)) * dh
+        shares = {"W_hy": np.outer(dy, h), "b_y": dy, "b_h": da, "W_xh": np.outer(da, xs[t]),
+                  "W_hh": np.outer(da, h if bug == "h-not-h-prev" else h_prev)}
+        for key, share in shares.items():
+            if bug == "assign-not-add":
+                grads[key] = share.copy()
+            else:
+                grads[key] += share
+        dh_next = W_hh.T @ (dh if bug == "carry-skips-tanh" else da)
+    return grads

@@ -49,7 +49,7 @@ class Forward:
     """Everything the forward pass computed; the backward pass reads it.
 
     Attributes:
-        xs: ``(T, V)`` one-hot inputs, ``xs[t]`` = ``x_t``.
+        xs: ``(T, V)`` one-hot inputs; ``xs[t]`` is the equations' ``x_{t+1}`` (Python counts from 0).
         hs: ``(T + 1, H)`` hidden states: ``hs[0]`` is ``h0`` and ``hs[t + 1]`` the state after reading ``xs[t]``.
         ys: ``(T, V)`` scores (logits).
         ps: ``(T, V)`` probabilities, ``ps[t] = softmax(ys[t])``.
@@ -109,18 +109,20 @@ def _loss_and_grads(params: Params, inputs: np.ndarray, targets: np.ndarray,
     """:func:`loss_and_grads` without the argument checks (the trainer checks once, then calls this)."""
     W_xh, W_hh, W_hy, b_h, b_y = (params[key] for key in PARAM_KEYS)
     fwd = _forward(params, inputs, h0)
-    xs, hs, ps = fwd.xs, fwd.hs, fwd.ps
+    xs, hs, ys, ps = fwd.xs, fwd.hs, fwd.ys, fwd.ps
     T = len(inputs)
     # --8<-- [start:loss]
-    loss = -np.sum(np.log(ps[np.arange(T), targets]))   # - sum_t log p_t[target_t]
+    m = np.max(ys, axis=1)                                       # the largest score of each step
+    log_z = m + np.log(np.sum(np.exp(ys - m[:, None]), axis=1))  # log sum_j e^(y_t,j), shifted: no overflow
+    loss = np.sum(log_z - ys[np.arange(T), targets])             # sum_t (-y_t,k + log sum_j e^(y_t,j))
     # --8<-- [end:loss]
     # --8<-- [start:backward]
     targets_1hot = np.eye(len(b_y), dtype=ps.dtype)[targets]
     dW_xh, dW_hh, dW_hy = np.zeros_like(W_xh), np.zeros_like(W_hh), np.zeros_like(W_hy)
     db_h, db_y = np.zeros_like(b_h), np.zeros_like(b_y)
     dh_next = np.zeros_like(h0)              # gradient from the future: none after the last step
-    for t in reversed(range(T)):
-        h, h_prev = hs[t + 1], hs[t]
+    for t in reversed(range(T)):             # code index t is equation step t + 1, so in the
+        h, h_prev = hs[t + 1], hs[t]         # comments below h_t is hs[t + 1], h_{t-1} is hs[t]
         # --8<-- [start:backward-output]
         dy = ps[t] - targets_1hot[t]         # dL/dy_t = p_t - onehot(target_t)
         dW_hy += np.outer(dy, h)             # dy h_tᵀ

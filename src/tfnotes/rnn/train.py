@@ -30,6 +30,10 @@ from tfnotes.rnn.numpy_rnn import _loss_and_grads, predict
 from tfnotes.rnn.params import Params, init_params
 from tfnotes.rnn.vocab import Vocab, hello_task
 
+# The TensorFlow trainer's default global-norm limit, for the gradient of the mean loss per character (d2l's
+# choice, 1). min-char-rnn's limit 5 is element-wise, for the gradient of a loss *summed* over 25 characters.
+MAX_NORM = 1.0
+
 GradsFn = Callable[[Params, np.ndarray, np.ndarray, np.ndarray], tuple[float, Params, np.ndarray]]
 
 
@@ -126,7 +130,8 @@ class TrainResult:
         params: the trained parameters (a new dict; the caller's arrays are not modified).
         losses: per window, the mean cross-entropy per character (nats).
         smooth_losses: exponential moving average of ``losses`` (starts at ``log V``, a uniform guess).
-        grad_norms: per window, the global gradient norm *before* clipping.
+        grad_norms: per window, the global norm of the gradient of the summed loss, *before* clipping
+            (divide by ``B * seq_len`` for the gradient of the mean loss per character).
         h: the carried hidden state after the last window, shape ``(B, H)``.
         n_chars: characters processed (``steps * B * seq_len``).
     """
@@ -182,8 +187,8 @@ def _train(params: Params, ids: Any, grads_fn: GradsFn, *, n_steps: int, seq_len
         norms.append(global_norm(grads))                    # recorded before clipping
         if clip_value is not None:
             grads, _ = clip_elementwise(grads, clip_value)
-        if max_norm is not None:
-            grads, _ = clip_by_global_norm(grads, max_norm)
+        if max_norm is not None:                            # a limit per character: the loss sums B·T of them
+            grads, _ = clip_by_global_norm(grads, max_norm * B * T)
         optimizer.update(params, grads)
         # --8<-- [end:truncated-bptt]
         losses.append(loss / (B * T))
@@ -210,8 +215,12 @@ def train_numpy(params: Params, ids: Any, *, n_steps: int, seq_len: int = 25, op
         n_steps: number of windows (= parameter updates).
         seq_len: characters per window (how far back gradients flow).
         optimizer: an :class:`Adagrad` or :class:`Adam`; default ``Adagrad(0.1)``.
-        clip_value: element-wise clipping limit, or ``None``.
-        max_norm: global-norm clipping limit, or ``None``.
+        clip_value: element-wise clipping limit for the gradient of the loss summed over the window, as
+            in min-char-rnn, or ``None``.
+        max_norm: global-norm clipping limit for the gradient of the *mean* loss per character, or
+            ``None``. The loss is summed over the ``B * seq_len`` characters of a batch, so its gradient
+            is clipped at ``max_norm * B * seq_len``: the limit means the same at any batch size and
+            window length.
         smoothing: weight of the old value in the smoothed loss.
     """
     return _train(params, ids, _numpy_grads, n_steps=n_steps, seq_len=seq_len, batch_size=1,
@@ -219,13 +228,14 @@ def train_numpy(params: Params, ids: Any, *, n_steps: int, seq_len: int = 25, op
 
 
 def train_tf(params: Params, ids: Any, *, n_steps: int, seq_len: int = 25, batch_size: int = 32,
-             optimizer: Adagrad | Adam | None = None, clip_value: float | None = None, max_norm: float | None = 5.0,
+             optimizer: Adagrad | Adam | None = None, clip_value: float | None = None,
+             max_norm: float | None = MAX_NORM,
              smoothing: float = 0.99, jit_compile: bool = False) -> TrainResult:
     """Batched training with gradients from a compiled GradientTape (:func:`tfnotes.rnn.tf_rnn.batch_gradients`).
 
     Same arguments as :func:`train_numpy`, plus ``batch_size`` parallel streams; the defaults are
-    Adam (learning rate 0.01) and global-norm clipping at 5. ``jit_compile=True`` also compiles
-    with XLA (see :class:`tfnotes.rnn.tf_rnn.BatchGradients` for when that pays off).
+    Adam (learning rate 0.01) and global-norm clipping of the mean loss's gradient at :data:`MAX_NORM`.
+    ``jit_compile=True`` also compiles with XLA (see :class:`tfnotes.rnn.tf_rnn.BatchGradients` for when that pays off).
     """
     from tfnotes.rnn.tf_rnn import batch_gradients  # imports TensorFlow (seconds), so only when asked
 
@@ -240,13 +250,30 @@ def accuracy(params: Params, inputs: Any, targets: Any, h0: Any = None) -> float
     return float(np.mean(predict(params, inputs, h0) == targets))
 
 
-def train_hello(*, hidden_size: int = 8, n_steps: int = 300, learning_rate: float = 0.1,
-                seed: int = 0) -> tuple[Vocab, TrainResult]:
-    """Train on ``"hello"`` (with the end token) until every next character is predicted.
+class SGD:
+    """Plain gradient descent: every entry moves by ``-learning_rate * gradient``, with no memory of past steps.
 
-    The word is one window (``seq_len = 5``), so every step starts from ``h0 = 0``.
+    :meth:`update` changes ``params`` in place.
+    """
+
+    def __init__(self, learning_rate: float = 0.2) -> None:
+        self.learning_rate = positive_float("learning_rate", learning_rate)
+
+    def update(self, params: Params, grads: Params) -> None:
+        for key, g in grads.items():
+            params[key] -= self.learning_rate * g
+
+
+def train_hello(*, hidden_size: int = 8, n_steps: int = 300, learning_rate: float = 0.2,
+                seed: int = 0) -> tuple[Vocab, TrainResult]:
+    """Train on ``"hello"`` (with the end token) for ``n_steps`` updates of plain gradient descent, unclipped.
+
+    The first example of the chapter uses no optimiser tricks: :class:`SGD` and no clipping (Adagrad and
+    clipping come later, on real text). The word is one window (``seq_len = 5``), so every step starts
+    from ``h0 = 0``.
     """
     vocab, inputs, targets = hello_task(end=True)
     ids = np.append(inputs, targets[-1])                   # h e l l o <end>
     params = init_params(vocab.size, hidden_size, seed=seed)
-    return vocab, train_numpy(params, ids, n_steps=n_steps, seq_len=len(inputs), optimizer=Adagrad(learning_rate))
+    return vocab, train_numpy(params, ids, n_steps=n_steps, seq_len=len(inputs), optimizer=SGD(learning_rate),
+                              clip_value=None)
