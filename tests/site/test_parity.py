@@ -11,6 +11,7 @@ import pytest
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PAGES = sorted(p for p in DOCS.rglob("*.ko.*") if p.suffix in (".md", ".ipynb"))
 FENCE = re.compile(r"^(```|~~~)")
+VALUE = re.compile(r"\[\[value ([a-z0-9-]+(?:\.[a-z0-9_]+)?)")  # the same values in both languages (spec may differ)
 
 
 def twin(path: Path) -> Path:
@@ -18,8 +19,10 @@ def twin(path: Path) -> Path:
 
 
 def skeleton(markdown: str) -> dict[str, list[str]]:
-    """What must match between twins: heading levels, figure/output tokens, includes, admonition kinds."""
-    parts: dict[str, list[str]] = {"headings": [], "figures": [], "outputs": [], "includes": [], "admonitions": []}
+    """What must match between twins: heading levels, figure/output tokens, includes, admonition kinds, and the
+    values quoted (each value as often in one language as in the other)."""
+    parts: dict[str, list[str]] = {"headings": [], "figures": [], "outputs": [], "includes": [], "admonitions": [],
+                                   "values": sorted(VALUE.findall(markdown))}
     in_code = False
     for line in markdown.splitlines():
         stripped = line.strip()
@@ -59,6 +62,8 @@ def test_markdown_twins_have_the_same_skeleton(page):
 def test_notebook_twins_have_the_same_cells_and_code_and_no_outputs(page):
     ko, en = (json.loads(p.read_text(encoding="utf-8")) for p in (page, twin(page)))
     assert [c["cell_type"] for c in ko["cells"]] == [c["cell_type"] for c in en["cells"]]
+    quoted = [sorted(VALUE.findall("".join("".join(c["source"]) for c in nb["cells"]))) for nb in (ko, en)]
+    assert quoted[0] == quoted[1], "the twins quote different values"
     code = [["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"] for nb in (ko, en)]
     assert code[0] == code[1] or _same_code_modulo_comments_and_strings(*code)
     for nb in (ko, en):
@@ -77,3 +82,12 @@ def _same_code_modulo_comments_and_strings(ko: list[str], en: list[str]) -> bool
         return re.sub(r"(\"[^\"]*\"|'[^']*')", "S", src).split()
 
     return len(ko) == len(en) and all(strip(a) == strip(b) for a, b in zip(ko, en))
+
+
+def test_captions_and_alt_texts_quote_the_same_values_in_both_languages():
+    from tfnotes.figures.strings import FIGURES
+
+    for name, entry in FIGURES.items():
+        for field in ("alt", "caption"):
+            ko, en = (sorted(VALUE.findall(entry[field][lang])) for lang in ("ko", "en"))
+            assert ko == en, f"{name} {field}: ko quotes {ko}, en quotes {en}"
