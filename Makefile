@@ -45,7 +45,7 @@ $(KATEX)/katex.min.js: package.json package-lock.json
 	cp node_modules/katex/dist/fonts/*.woff2 $(KATEX)/fonts/
 
 figures: setup
-	$(BIN)/python -m tfnotes.figures.render
+	$(BIN)/python -m tfnotes.products
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

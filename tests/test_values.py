@@ -105,3 +105,20 @@ def test_cache_computes_once_and_recomputes_after_an_edit(toy_values, tmp_path, 
     assert values.get("toy-group", cache) == {"n": 3, "share": 0.25}
     monkeypatch.setattr(_compute._deps, "source_hash", lambda mods: "edited")
     assert _compute.stale(cache) == ["toy-group"]
+
+
+def test_the_page_directive_writes_the_value_in_each_language_and_fails_on_unknown_names(monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    from tfnotes.site import state
+    from tfnotes.site import values as site_values
+
+    monkeypatch.setitem(state, "values", {"toy": {"share": 0.25, "n": 2073}, "one": 1.1e-15})
+    text = "[[value toy.share:.0%]] of [[value toy.n]] ($[[value one:.1e!tex]]$)"
+    assert site_values.expand(text, "ko", "p.md") == "25% of 2,073 ($1.1 \\times 10^{-15}$)"
+    assert site_values.expand(text, "en", "p.md") == "25 % of 2,073 ($1.1 \\times 10^{-15}$)"
+    for bad, words in (("[[value nope.x]]", "p.md: unknown value 'nope'"), ("[[value toy.x]]", "no key 'x'"),
+                       ("[[value toy]]", "needs a key"), ("[[value one.x]]", "a single value"),
+                       ("[[value toy.n:.2q]]", "does not fit")):
+        with pytest.raises(PluginError, match=words):
+            site_values.expand(bad, "en", "p.md")
