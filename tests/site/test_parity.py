@@ -11,7 +11,7 @@ import pytest
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PAGES = sorted(p for p in DOCS.rglob("*.ko.*") if p.suffix in (".md", ".ipynb"))
 FENCE = re.compile(r"^(```|~~~)")
-VALUE = re.compile(r"\[\[value ([a-z0-9-]+(?:\.[a-z0-9_]+)?)")  # the same values in both languages (spec may differ)
+VALUE = re.compile(r"\[\[value ([a-z0-9-]+(?:\.[A-Za-z0-9_]+)?)")  # the same values in both languages (spec may differ)
 
 
 def twin(path: Path) -> Path:

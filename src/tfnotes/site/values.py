@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from tfnotes.site import state
 from tfnotes.values import PageValueError, format_value
 
-VALUE = re.compile(r"\[\[value ([a-z0-9-]+)(?:\.([a-z0-9_]+))?(?::([^\]\s]+))?\]\]")
+VALUE = re.compile(r"\[\[value ([a-z0-9-]+)(?:\.([A-Za-z0-9_]+))?(?::([^\]\s]+))?\]\]")
 
 
 def expand(text: str, lang: str, where: str) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-KEY = re.compile(r"[a-z0-9_]+")
+KEY = re.compile(r"[A-Za-z0-9_]+")
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_CACHE = PACKAGE_DIR.parents[2] / ".cache" / "tfnotes"  # the build's cache, in a source checkout
 LANGS = ("ko", "en")
@@ -92,7 +92,7 @@ def clean(name: str, result: object) -> dict[str, Scalar] | Scalar:
         out = {}
         for key, v in result.items():
             if not isinstance(key, str) or not KEY.fullmatch(key):
-                raise PageValueError(f"value {name}: key {key!r} must be lowercase letters, digits and '_'")
+                raise PageValueError(f"value {name}: key {key!r} must be letters, digits and '_'")
             out[key] = scalar(f".{key}", v)
         return out
     return scalar("", result)
