@@ -21,6 +21,7 @@ def run(root, name: str) -> str:
     return proc.stdout
 
 
+@pytest.mark.covers("snippets/kmeans_quickstart.py")
 def test_kmeans_quickstart_prints_the_centroids_and_inertia_of_the_reference(root):
     out = run(root, "kmeans_quickstart.py")
     expected = np_kmeans(classic_points(2000, seed=0), 4, n_init=5, seed=0)

@@ -56,6 +56,7 @@ def test_integer_and_list_input_is_accepted(impl):
     assert result.inertia == pytest.approx(1.0)
 
 
+@pytest.mark.covers("src/tfnotes/kmeans/tf.py:update", "src/tfnotes/kmeans/reference.py:update")
 @pytest.mark.parametrize("impl", IMPLEMENTATIONS)
 def test_empty_cluster_moves_to_the_farthest_point(impl):
     """A centroid that wins no point jumps to the worst-served point (documented policy)."""

@@ -1,6 +1,7 @@
 """Properties that hold on any data: Lloyd never increases the inertia, labels are valid."""
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,8 @@ def check(result, x, k):
     np.testing.assert_allclose(result.inertia, d2.sum(), rtol=1e-8, atol=1e-9)
 
 
+@pytest.mark.covers("src/tfnotes/kmeans/reference.py:assign", "src/tfnotes/kmeans/reference.py:update",
+                    "src/tfnotes/kmeans/reference.py:lloyd")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets(), st.sampled_from(["k-means++", "random"]))
 def test_reference_inertia_never_increases(data, init):

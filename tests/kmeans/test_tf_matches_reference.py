@@ -18,6 +18,9 @@ CASES = {
 }
 
 
+@pytest.mark.covers("src/tfnotes/kmeans/tf.py:assign", "src/tfnotes/kmeans/tf.py:update",
+                    "src/tfnotes/kmeans/reference.py:assign", "src/tfnotes/kmeans/reference.py:update",
+                    "src/tfnotes/kmeans/reference.py:lloyd")
 @pytest.mark.parametrize("case", CASES)
 def test_tf_matches_numpy_from_same_init(case):
     x, k = CASES[case]

@@ -67,14 +67,23 @@ def standardize(x: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 # --8<-- [start:classic]
-def classic_points(n: int = 2000, *, seed: int = 0) -> np.ndarray:
-    """The data set of the 2016 TensorFlow k-means tutorials: n points, each drawn with
-    probability 1/2 from N((0, 0), 0.9²) and otherwise from N((3, 1), 0.5²)."""
+CLASSIC_WIDE = ((0.0, 0.0), 0.9)  # centre and standard deviation of the wide blob
+CLASSIC_TIGHT = ((3.0, 1.0), 0.5)  # ... and of the tight blob
+CLASSIC_P_WIDE = 0.5  # the chance that a point comes from the wide blob
+
+
+def classic_points(n: int = 2000, *, seed: int = 0, with_blob: bool = False):
+    """The data set of the 2016 TensorFlow k-means tutorials: n points in the plane, each drawn from
+    the wide blob with probability CLASSIC_P_WIDE and otherwise from the tight one.
+
+    Returns x (n, 2); with ``with_blob=True`` also which blob each point came from (0 wide, 1 tight).
+    """
     n = _checks.positive_int("n", n)
     rng = np.random.default_rng(_checks.seed_value("seed", seed))
-    first = rng.random(n) > 0.5
-    x = np.where(first[:, None], rng.normal(0.0, 0.9, (n, 2)), rng.normal((3.0, 1.0), 0.5, (n, 2)))
-    return x
+    wide = rng.random(n) > 1 - CLASSIC_P_WIDE  # True with probability CLASSIC_P_WIDE
+    (c_wide, sd_wide), (c_tight, sd_tight) = CLASSIC_WIDE, CLASSIC_TIGHT
+    x = np.where(wide[:, None], rng.normal(c_wide, sd_wide, (n, 2)), rng.normal(c_tight, sd_tight, (n, 2)))
+    return (x, np.where(wide, 0, 1)) if with_blob else x
 # --8<-- [end:classic]
 
 

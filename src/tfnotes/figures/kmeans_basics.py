@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
-from tfnotes.data import classic_points, gaussian_blobs
 from tfnotes.figures import _plot, figure
 from tfnotes.figures.strings import t
 from tfnotes.kmeans import reference
+from tfnotes.runs import kmeans_basics as runs
 
 
-@functools.cache  # computed once, drawn in both languages
 def steps_run():
     """Three blobs and a deliberately poor start (three points of one blob), so the steps show."""
-    x, _ = gaussian_blobs([(0, 0), (4.5, 0.5), (2, 4)], [0.8, 0.8, 0.8], [120, 120, 120], seed=3)
-    start = x[[0, 1, 2]]
-    return x, reference.kmeans(x, 3, init=start)
+    x, _, _ = runs.steps_data()
+    return x, runs.steps_run()  # one run per build, shared with the values the Lloyd page quotes
 
 
 @figure("kmeans-data")
 def data(lang: str):
-    x = classic_points()
+    x = runs.classic_data()
     fig, ax = _plot.subplots(width=5.6, height=4.2)
     ax.scatter(x[:, 0], x[:, 1], s=5, c="#555555", alpha=0.5, linewidths=0, rasterized=_plot.dense(x))
-    ax.set(title=t("raw_title", lang), xlabel=t("x1", lang), ylabel=t("x2", lang))
+    ax.set(title=t("raw_title", lang, n=len(x)), xlabel=t("x1", lang), ylabel=t("x2", lang))
     _plot.equal(ax)
     return fig
 
@@ -69,15 +65,16 @@ def inertia(lang: str):
 
 @figure("kmeans-voronoi")
 def voronoi(lang: str):
-    x = classic_points()
-    result = reference.kmeans(x, 4, seed=0)
+    x = runs.classic_data()
+    result = runs.classic_reference()  # the quickstart's call (same seed, same starts) with the NumPy reference
+    k = len(result.centroids)
     lo, hi = x.min(axis=0) - 0.5, x.max(axis=0) + 0.5
     gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], 300), np.linspace(lo[1], hi[1], 300))
     cells, _ = reference.assign(np.column_stack([gx.ravel(), gy.ravel()]), result.centroids)
     fig, ax = _plot.subplots(width=5.6, height=4.2)
     ax.imshow(cells.reshape(gx.shape), origin="lower", extent=(lo[0], hi[0], lo[1], hi[1]),
-              cmap=_plot.region_cmap(4), interpolation="nearest", aspect="auto")
-    ax.contour(gx, gy, cells.reshape(gx.shape), levels=np.arange(4) + 0.5, colors="#444444", linewidths=0.8)
+              cmap=_plot.region_cmap(k), interpolation="nearest", aspect="auto")
+    ax.contour(gx, gy, cells.reshape(gx.shape), levels=np.arange(k) + 0.5, colors="#444444", linewidths=0.8)
     ax.scatter(x[:, 0], x[:, 1], s=3, c="#333333", alpha=0.35, linewidths=0, rasterized=_plot.dense(x))
     _plot.centroids(ax, result.centroids, label=t("centroids", lang))
     ax.set(title=t("voronoi_title", lang), xlabel=t("x1", lang), ylabel=t("x2", lang))
