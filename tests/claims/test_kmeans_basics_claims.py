@@ -131,3 +131,22 @@ def test_home_page_python_version_is_the_package_minimum():
 
     spec = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
     assert spec == ">=" + get("home")["python"]
+
+
+def test_relative_tol_stops_at_the_same_iteration_whatever_the_units():
+    """Lloyd page: millimetres instead of metres change every squared shift by 10^6, not the stopping iteration."""
+    x, _, start = runs.steps_data()
+    for tol in (1e-4, 1e-2):
+        metres = reference.kmeans(x, len(start), init=start, tol=tol)
+        millimetres = reference.kmeans(1000 * x, len(start), init=1000 * start, tol=tol)
+        assert metres.n_iter == millimetres.n_iter
+        np.testing.assert_array_equal(metres.labels, millimetres.labels)
+
+
+def test_tutorial_data_runs_as_one_shard():
+    """TensorFlow page: 'Small inputs, like the tutorial data, use one block.'"""
+    from tfnotes.kmeans.tf import _num_shards
+
+    v = get("kmeans-classic")
+    assert _num_shards(v["n"], v["k"]) == 1
+    assert _num_shards(50 * v["n"], v["k"]) > 1  # and large ones are split

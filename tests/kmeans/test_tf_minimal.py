@@ -38,5 +38,8 @@ def test_minimal_loop_in_3d_and_the_values_the_page_quotes():
 def test_minimal_loop_keeps_the_2016_nan_for_an_empty_cluster():
     """What the page warns about: an empty cluster's mean is NaN in the 2016 code and in this translation."""
     x = np.array([[0.0], [0.1], [10.0], [10.1]])
-    centroids, _, _ = lloyd_2016_style(x, np.array([[0.0], [10.0], [100.0]]), max_steps=2)
+    centroids, labels, _ = lloyd_2016_style(x, np.array([[0.0], [10.0], [100.0]]), max_steps=2)
     assert np.isnan(centroids[2]).all() and np.isfinite(centroids[:2]).all()
+    # "A NaN centroid is never the nearest to anything, so it stays empty and NaN for the rest of the run"
+    centroids, labels, steps = lloyd_2016_style(x, np.array([[0.0], [10.0], [100.0]]), max_steps=50)
+    assert np.isnan(centroids[2]).all() and 2 not in labels.tolist() and steps < 50
