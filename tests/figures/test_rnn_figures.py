@@ -172,13 +172,19 @@ def test_numpy_and_tensorflow_loss_curves_agree(results):
     assert all(f"{n}" in FIGURES["rnn-loss-curves"]["alt"][lang] for lang in LANGS)   # the alt text counts updates
 
 
-def test_gradient_norms_are_ordered_by_spectral_radius(results):
+def test_gradient_norms_figure_has_both_regimes_ordered_by_spectral_radius(results):
     k, norms = results["norms"]["k"], results["norms"]["norms"]
-    assert set(norms) == {0.9, 1.0, 1.1} and k[-1] == 50
-    far = k >= 10
-    assert np.all(norms[0.9][far] < norms[1.0][far]) and np.all(norms[1.0][far] < norms[1.1][far])
-    assert norms[0.9][-1] < 0.1 and norms[1.1][-1] > 100 and 1 < norms[1.0][-1] < 10   # what the alt text says
-    assert np.all(np.diff(np.log(norms[0.9][10:])) < 0) and np.all(np.diff(np.log(norms[1.1][10:])) > 0)
+    radii, scales = rnn_results.NORMS["radii"], rnn_results.NORMS["input_scales"]
+    assert set(norms) == {(s, r) for s in scales for r in radii} and k[-1] == rnn_results.NORMS["steps_back"]
+    far = k >= rnn_results.NORMS["fit_from"]
+    for scale in scales:                               # within each panel, a larger radius ends higher
+        for lo, hi in zip(radii, radii[1:]):
+            assert norms[(scale, lo)][-1] < norms[(scale, hi)][-1]
+        assert np.all(norms[(scale, 0.9)][far] < norms[(scale, 1.0)][far])
+        assert np.all(norms[(scale, 1.0)][far] < norms[(scale, 1.1)][far])
+    lin, sat = scales
+    assert np.all(np.diff(np.log(norms[(lin, 0.9)][10:])) < 0) and np.all(np.diff(np.log(norms[(lin, 1.1)][10:])) > 0)
+    assert norms[(sat, 1.5)][-1] < 1 < norms[(sat, 2.0)][-1]    # saturated: only the largest radius grows
 
 
 def test_hello_softmax_goes_from_uniform_to_over_90_percent_on_every_target(results):

@@ -100,6 +100,7 @@ def test_rnn_three_ways_prints_the_same_loss_logits_and_gradients_from_each():
     assert all(float(v) < 1e-12 for v in gaps.values()), gaps
 
 
+@pytest.mark.covers("snippets/rnn_clipping.py")
 def test_rnn_clipping_shows_that_only_global_norm_clipping_keeps_the_direction():
     out = run_snippet("rnn_clipping.py")
     vocab, inputs, targets = hello_task()

@@ -17,6 +17,7 @@ grad_dicts = st.fixed_dictionaries({"W": arrays(np.float64, (3, 4), elements=fin
                                     "b": arrays(np.float64, (4,), elements=finite)})
 
 
+@pytest.mark.covers("src/tfnotes/rnn/train.py:clip")
 @settings(max_examples=50, deadline=None, derandomize=True)
 @given(grads=grad_dicts, limit=st.floats(0.01, 100))
 def test_clip_elementwise_bounds_every_entry_and_keeps_small_ones(grads, limit):
@@ -30,6 +31,7 @@ def test_clip_elementwise_bounds_every_entry_and_keeps_small_ones(grads, limit):
         np.testing.assert_array_equal(grads[key], original[key])       # input untouched
 
 
+@pytest.mark.covers("src/tfnotes/rnn/train.py:clip")
 @settings(max_examples=50, deadline=None, derandomize=True)
 @given(grads=grad_dicts, max_norm=st.floats(0.01, 100))
 def test_clip_by_global_norm_bounds_the_norm_and_keeps_the_direction(grads, max_norm):
@@ -110,6 +112,7 @@ def _memory_task():
     return vocab, vocab.encode("abcb" * 50)
 
 
+@pytest.mark.covers("src/tfnotes/rnn/train.py:truncated-bptt")
 def test_truncated_bptt_carries_the_state_across_windows():
     # Windows of ONE character: gradients never cross a window boundary, so the model can only
     # learn what follows 'b' from the hidden state handed over from the previous window. With the
@@ -118,6 +121,39 @@ def test_truncated_bptt_carries_the_state_across_windows():
     result = train_numpy(init_params(vocab.size, 8, seed=0, scale=0.5), ids, n_steps=1500, seq_len=1)
     assert result.losses[-100:].mean() < 0.1
     assert accuracy(result.params, ids[:-1], ids[1:]) == 1.0
+
+
+class _Recorder:
+    """An optimiser that only keeps the gradients it is given (what the trainer passes on after clipping)."""
+
+    def __init__(self):
+        self.seen = []
+
+    def update(self, params, grads):
+        self.seen.append({key: g.copy() for key, g in grads.items()})
+
+
+@pytest.mark.covers("src/tfnotes/rnn/train.py:truncated-bptt", "src/tfnotes/rnn/train.py:clip")
+@pytest.mark.parametrize("batch_size", [1, 3])
+def test_max_norm_limits_the_gradient_of_the_mean_loss_per_character(batch_size):
+    from tfnotes.rnn.train import MAX_NORM, train_tf
+
+    vocab = Vocab.from_text("abcb")
+    ids = vocab.encode("abcb" * 40)
+    params = init_params(vocab.size, 6, seed=3, scale=2.0)        # large weights: large gradients
+    T, limit = 5, 0.05
+    free = train_numpy(params, ids, n_steps=4, seq_len=T, clip_value=None, max_norm=None, optimizer=_Recorder())
+    rec = _Recorder()
+    train = train_numpy if batch_size == 1 else train_tf
+    extra = {} if batch_size == 1 else {"batch_size": batch_size}
+    result = train(params, ids, n_steps=4, seq_len=T, clip_value=None, max_norm=limit, optimizer=rec, **extra)
+    per_char = result.grad_norms / (batch_size * T)             # the norm of the mean loss's gradient
+    assert np.all(per_char > limit)                               # so clipping fires on every update here
+    for grads in rec.seen:
+        assert global_norm(grads) == pytest.approx(limit * batch_size * T, rel=1e-5)
+    if batch_size == 1:                                           # nothing else changes: same first gradient
+        np.testing.assert_allclose(result.grad_norms[0], free.grad_norms[0])
+    assert MAX_NORM == 1.0 and train_tf.__kwdefaults__["max_norm"] == MAX_NORM   # d2l's limit, as the page says
 
 
 def test_tf_trainer_carries_the_state_across_windows_too():

@@ -10,8 +10,7 @@ from tfnotes.figures import _plot, figure
 from tfnotes.runs import rnn as rnn_results
 from tfnotes.figures import rnn_draw as D
 from tfnotes.figures.strings import t
-from tfnotes.rnn.texts import load_text
-from tfnotes.rnn.train import clip_by_global_norm, clip_elementwise
+from tfnotes.rnn import experiments
 
 BACK = (0, (4, 2.5))  # dash pattern of the backward pass
 
@@ -66,28 +65,31 @@ def bptt_flow(lang: str):
 def gradient_norms(lang: str):
     res = rnn_results.gradient_norms()
     k = res["k"]
-    fig, ax = _plot.subplots(width=6.4, height=4.0)
-    styles = {0.9: ("#0072B2", "-"), 1.0: ("#000000", "--"), 1.1: ("#D55E00", "-")}
-    for radius, norms in res["norms"].items():
-        color, ls = styles[radius]
-        ax.semilogy(k, norms, ls, color=color, lw=2, label=t("rnn_radius", lang, r=radius))
-        ax.text(k[-1] + 0.8, norms[-1], t("rnn_radius", lang, r=radius), color=color, va="center", fontsize=9.5)
-    ax.axhline(1, color="#999999", lw=0.8, zorder=0)
-    top, bottom = res["norms"][1.1][-1], res["norms"][0.9][-1]
-    ax.text(2, top, t("rnn_exploding", lang), color="#D55E00", va="top", fontsize=10)
-    ax.text(2, bottom, t("rnn_vanishing", lang), color="#0072B2", va="bottom", fontsize=10)
-    ax.set_xlim(0, k[-1] + 9)
-    ax.set(xlabel=t("rnn_steps_back", lang), ylabel=t("rnn_jacobian_norm", lang), title=t("rnn_norms_title", lang))
-    ax.spines["right"].set_visible(False)
+    radii, scales = rnn_results.NORMS["radii"], rnn_results.NORMS["input_scales"]
+    colors = ["#0072B2", "#000000", "#D55E00", "#CC79A7", "#009E73"]
+    fig, axes = _plot.subplots(1, len(scales), width=10.5, height=4.4, sharey=True)
+    for ax, scale, title in zip(axes, scales, ("rnn_norms_linear", "rnn_norms_saturated")):
+        for radius, color in zip(radii, colors):
+            norms = res["norms"][(scale, radius)]
+            ls = "--" if radius == 1.0 else "-"
+            ax.semilogy(k, norms, ls, color=color, lw=2)
+            ax.text(k[-1] + 0.8, norms[-1], t("rnn_radius", lang, r=radius), color=color, va="center", fontsize=9)
+        ax.axhline(1, color="#999999", lw=0.8, zorder=0)
+        ax.set_xlim(0, k[-1] + 9)
+        ax.set_title(t(title, lang, s=scale), fontsize=11)
+        ax.set_xlabel(t("rnn_steps_back", lang))
+        ax.spines["right"].set_visible(False)
+    axes[0].set_ylabel(t("rnn_jacobian_norm", lang))
+    fig.suptitle(t("rnn_norms_title", lang), fontsize=12)
     return fig
 
 
 @figure("rnn-clipping")
 def clipping(lang: str):
-    g = {"g": np.array([3.6, 1.2])}
-    c = 1.5
-    elem, norm = clip_elementwise(g, c)
-    glob, _ = clip_by_global_norm(g, c)
+    ex = experiments.clipping_example()                    # the numbers the alt text quotes, too
+    g = {"g": np.array([ex["g1"], ex["g2"]])}
+    c, norm = ex["limit"], ex["norm"]
+    elem, glob = {"g": np.array([ex["elem1"], ex["elem2"]])}, {"g": np.array([ex["norm1"], ex["norm2"]])}
     fig, axes = _plot.subplots(1, 2, width=10, height=4.3, sharex=True, sharey=True)
 
     def angle(v):
@@ -134,8 +136,9 @@ def _shown(ch: str) -> str:
 
 @figure("rnn-truncated-bptt")
 def truncated_bptt(lang: str):
-    T, windows, current = 6, 4, 1  # window length, windows drawn, the highlighted window (0-based)
-    chars = load_text("shakespeare")[: T * windows]
+    windows = experiments.truncation_windows()             # the first few short windows of the Shakespeare text
+    T, current = len(windows[0]), 1                        # window length, the highlighted window (0-based)
+    chars = "".join(windows)
     dx = 0.78
     n = len(chars)
     fig, ax = D.canvas(12, 4.4, (-1.0, n * dx + 0.6), (-1.55, 3.55))
@@ -144,7 +147,7 @@ def truncated_bptt(lang: str):
     def px(i):
         return i * dx + 0.4
 
-    for w in range(windows):
+    for w in range(len(windows)):
         left, right = px(w * T) - 0.3, px((w + 1) * T - 1) + 0.3
         is_current = w == current
         D.box(ax, (left + right) / 2, 0.85, right - left, 2.1, "", fill=D.FILL["highlight"] if is_current else "white",

@@ -1,7 +1,9 @@
 """The numbers behind the chapter's RNN figures (no plotting here: the figure code draws these).
 
 - :func:`gradient_norms`: how ``‖∂h_T/∂h_{T-k}‖`` shrinks or grows with the number of steps ``k``
-  for recurrent matrices of spectral radius below, at and above 1 (vanishing/exploding gradients).
+  for recurrent matrices of several spectral radii, with small and with large input weights
+  (vanishing/exploding gradients); :func:`growth_rate` reads the factor per step off such a curve.
+- :func:`clipping_example`, :func:`truncation_windows`: the numbers of the clipping and truncation diagrams.
 - :func:`hello_softmax`: the per-step next-character probabilities on "hello" before and after
   training.
 - :func:`char_model`: train a character model on a shipped text; loss curves and samples at
@@ -20,7 +22,8 @@ from tfnotes._checks import positive_float, positive_int, seed_value
 from tfnotes.rnn.numpy_rnn import forward, sample
 from tfnotes.rnn.params import Params, init_params
 from tfnotes.rnn.texts import load_text
-from tfnotes.rnn.train import Adagrad, Adam, train_hello, train_numpy, train_tf
+from tfnotes.rnn.train import (Adagrad, Adam, clip_by_global_norm, clip_elementwise, train_hello, train_numpy,
+                               train_tf)
 from tfnotes.rnn.vocab import Vocab, hello_task
 
 
@@ -39,8 +42,9 @@ def recurrent_matrix(hidden_size: int, spectral_radius: float, *, seed: int = 0)
 def jacobian_norms(params: Params, inputs: Any, h0: Any = None) -> np.ndarray:
     """``‖∂h_T/∂h_{T-k}‖₂`` (largest singular value) for ``k = 0, 1, ..., T``.
 
-    Backpropagation multiplies by one factor per step, ``∂h_t/∂h_{t-1} = diag(1 - h_t²) W_hh``;
-    the product of ``k`` such factors is what reaches ``k`` steps back.
+    Backpropagation multiplies by one factor per step, ``∂h_t/∂h_{t-1} = D_t W_hh`` with
+    ``D_t = diag(1 - h_t²)``; the product of ``k`` such factors, the latest step on the left,
+    ``D_T W_hh · D_{T-1} W_hh ⋯ D_{T-k+1} W_hh``, is what reaches ``k`` steps back.
     """
     hs = forward(params, inputs, h0).hs           # hs[t] = h_t, hs[0] = h0
     T = len(hs) - 1
@@ -48,30 +52,86 @@ def jacobian_norms(params: Params, inputs: Any, h0: Any = None) -> np.ndarray:
     norms = [1.0]
     for k in range(1, T + 1):
         t = T - k + 1
-        J = J @ (np.diag(1 - hs[t] ** 2) @ params["W_hh"])   # now ∂h_T/∂h_{T-k}
+        J = J @ (np.diag(1 - hs[t] ** 2) @ params["W_hh"])   # one factor more on the right: ∂h_T/∂h_{T-k}
         norms.append(np.linalg.norm(J, 2))
     return np.array(norms)
 # --8<-- [end:jacobian-norms]
 
 
-def gradient_norms(radii: tuple[float, ...] = (0.9, 1.0, 1.1), *, steps_back: int = 50, hidden_size: int = 100,
-                   vocab_size: int = 58, seed: int = 0) -> dict[str, Any]:
-    """``‖∂h_T/∂h_{T-k}‖`` against ``k`` for one recurrent matrix per spectral radius.
+def gradient_norms(radii: tuple[float, ...] = (0.9, 1.0, 1.1), *, input_scales: tuple[float, ...] = (0.01,),
+                   steps_back: int = 50, hidden_size: int = 100, vocab_size: int = 58,
+                   seed: int = 0) -> dict[str, Any]:
+    """``‖∂h_T/∂h_{T-k}‖`` against ``k`` for one recurrent matrix per spectral radius and input scale.
 
-    The RNN gets ``min-char-rnn``-sized random inputs (``init_params`` with ``scale=0.01``) and a
-    random character sequence of length ``steps_back``; only ``W_hh`` changes between radii.
+    The RNN gets a random character sequence of length ``steps_back``; only ``W_hh`` (the same random
+    matrix rescaled to each radius) and the standard deviation of the input weights ``W_xh`` change.
+    With ``min-char-rnn``'s small input weights (``0.01``) the inputs barely move the state, ``tanh`` stays
+    near its linear part and ``diag(1 - h_t²) ≈ I``; with input weights of standard deviation 1, as in a
+    trained model, the inputs push the state into saturation and the ``tanh`` factors shrink the product.
 
     Returns:
-        ``{"k": array of 0..steps_back, "norms": {radius: array of norms}}``.
+        ``{"k": array of 0..steps_back, "norms": {(scale, radius): array of norms},
+        "max_abs_h": {(scale, radius): largest |h_t| of the forward pass},
+        "min_slope": {(scale, radius): smallest tanh derivative 1 - h_t²},
+        "sigma_max": {radius: largest singular value of W_hh}}``.
     """
     K = positive_int("steps_back", steps_back)
-    params = init_params(vocab_size, hidden_size, seed=seed)
+    scales = tuple(positive_float("input_scales", s) for s in input_scales)
+    if not scales:
+        raise ValueError("input_scales must name at least one scale")
     inputs = np.random.default_rng(seed_value("seed", seed)).integers(0, vocab_size, size=K)
-    norms = {}
-    for radius in radii:
-        params["W_hh"] = recurrent_matrix(hidden_size, radius, seed=seed)
-        norms[float(radius)] = jacobian_norms(params, inputs)
-    return {"k": np.arange(K + 1), "norms": norms}
+    norms, max_abs_h, min_slope, sigma_max = {}, {}, {}, {}
+    for scale in scales:
+        params = init_params(vocab_size, hidden_size, seed=seed, scale=scale)
+        for radius in radii:
+            params["W_hh"] = recurrent_matrix(hidden_size, radius, seed=seed)
+            hs = forward(params, inputs).hs[1:]
+            key = (float(scale), float(radius))
+            norms[key] = jacobian_norms(params, inputs)
+            max_abs_h[key] = float(np.max(np.abs(hs)))
+            min_slope[key] = float(np.min(1 - hs ** 2))
+            sigma_max[float(radius)] = float(np.linalg.norm(params["W_hh"], 2))
+    return {"k": np.arange(K + 1), "norms": norms, "max_abs_h": max_abs_h, "min_slope": min_slope,
+            "sigma_max": sigma_max}
+
+
+def growth_rate(norms: Any, start: int) -> float:
+    """The factor per step of the straight line fitted to ``log(norms[k])`` for ``k >= start``.
+
+    On a log axis exponential change ``c·r^k`` is a straight line of slope ``log r``; this returns ``r``.
+    """
+    norms = np.asarray(norms, dtype=float)
+    start = positive_int("start", start)
+    if start > len(norms) - 2:
+        raise ValueError(f"start must leave at least two norms to fit, got {start} for {len(norms)} norms")
+    k = np.arange(start, len(norms))
+    return float(np.exp(np.polyfit(k, np.log(norms[start:]), 1)[0]))
+
+
+def clipping_example(gradient: tuple[float, float] = (3.6, 1.2), limit: float = 1.5) -> dict[str, float]:
+    """One 2-D gradient clipped both ways at ``limit``: the clipped vectors, their lengths and directions (degrees)."""
+    g = {"g": np.asarray(gradient, dtype=float)}
+    if g["g"].shape != (2,):
+        raise ValueError(f"gradient must be two numbers, got {gradient!r}")
+    elem, norm = clip_elementwise(g, limit)
+    glob, _ = clip_by_global_norm(g, limit)
+
+    def angle(v: np.ndarray) -> float:
+        return float(np.degrees(np.arctan2(v[1], v[0])))
+
+    e, n = elem["g"], glob["g"]
+    return {"g1": float(g["g"][0]), "g2": float(g["g"][1]), "limit": float(limit), "norm": norm,
+            "angle": angle(g["g"]), "elem1": float(e[0]), "elem2": float(e[1]), "elem_angle": angle(e),
+            "elem_norm": float(np.linalg.norm(e)), "norm1": float(n[0]), "norm2": float(n[1]),
+            "norm_angle": angle(n), "norm_norm": float(np.linalg.norm(n))}
+
+
+def truncation_windows(name: str = "shakespeare", *, seq_len: int = 6, n_windows: int = 4) -> list[str]:
+    """The first ``n_windows`` windows of ``seq_len`` characters of a shipped text (the truncated-BPTT diagram)."""
+    T = positive_int("seq_len", seq_len)
+    n = positive_int("n_windows", n_windows)
+    text = load_text(name)[: T * n]
+    return [text[w * T:(w + 1) * T] for w in range(n)]
 
 
 def hello_softmax(*, hidden_size: int = 8, n_steps: int = 100, seed: int = 0) -> dict[str, Any]:
