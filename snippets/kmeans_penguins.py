@@ -4,7 +4,7 @@ from tfnotes.data import load_penguins, standardize
 from tfnotes.kmeans import kmeans
 from tfnotes.kmeans.metrics import adjusted_rand_index, purity
 
-penguins = load_penguins()  # 342 penguins: bill length/depth, flipper length (mm), body mass (g)
+penguins = load_penguins()  # bill length/depth, flipper length (mm), body mass (g)
 z, mean, std = standardize(penguins.x)  # every column: mean 0, standard deviation 1
 
 for name, features in [("unscaled", penguins.x), ("standardised", z)]:

@@ -2,44 +2,29 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
-from tfnotes.data import gaussian_blobs
 from tfnotes.figures import _plot, figure
 from tfnotes.figures.strings import t
-from tfnotes.kmeans import reference
 from tfnotes.kmeans.metrics import silhouette_samples
-
-KS = range(1, 11)
-
-
-def blobs():
-    """Four blobs of different spread: a clear but not perfect answer."""
-    return gaussian_blobs([(0, 0), (5, 0), (0, 5), (5.5, 5.5)], [0.9, 1.1, 0.8, 1.0], [150] * 4, seed=2)[0]
-
-
-@functools.cache  # computed once, drawn in both languages
-def fits():
-    x = blobs()
-    return x, {k: reference.kmeans(x, k, n_init=5, seed=0) for k in KS}
+from tfnotes.runs.kmeans import CHOOSE_KS, choose_blobs, elbow_fits, elbow_k
 
 
 @figure("kmeans-elbow")
 def elbow(lang: str):
-    _, results = fits()
+    results = elbow_fits()
+    inertia = {k: results[k].inertia for k in CHOOSE_KS}
     fig, ax = _plot.subplots(width=5.6, height=3.4)
-    ax.plot(list(KS), [results[k].inertia for k in KS], "o-", color="#0072B2")
-    ax.axvline(4, color="#D55E00", lw=1, ls="--")
-    ax.set(xlabel=t("k", lang), ylabel=t("inertia", lang), title=t("elbow_title", lang), xticks=list(KS))
+    ax.plot(list(CHOOSE_KS), list(inertia.values()), "o-", color="#0072B2")
+    ax.axvline(elbow_k(inertia), color="#D55E00", lw=1, ls="--")
+    ax.set(xlabel=t("k", lang), ylabel=t("inertia", lang), title=t("elbow_title", lang), xticks=list(CHOOSE_KS))
     return fig
 
 
 @figure("kmeans-silhouette")
 def silhouette(lang: str):
-    x, results = fits()
-    ks = [k for k in KS if k >= 2]
+    x, results = choose_blobs(), elbow_fits()
+    ks = [k for k in CHOOSE_KS if k >= 2]
     scores = {k: silhouette_samples(x, results[k].labels) for k in ks}
     best = max(ks, key=lambda k: scores[k].mean())
     fig, (ax1, ax2) = _plot.subplots(1, 2, width=9.5, height=3.6)

@@ -2,42 +2,27 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
-from tfnotes.data import gaussian_blobs
 from tfnotes.figures import _plot, figure
 from tfnotes.figures.strings import t
-from tfnotes.kmeans import reference
-
-SEEDS = range(60)
+from tfnotes.runs.kmeans import INIT_SEEDS, LOCAL_OPTIMA_PANELS as PANELS, init_blobs, init_runs, init_summary
 
 
-def blobs():
-    """Six well-separated blobs in two rows: easy for the global optimum, easy to get wrong locally."""
-    centers = [(0, 0), (4, 0), (8, 0), (0, 4), (4, 4), (8, 4)]
-    return gaussian_blobs(centers, [0.6] * 6, [80] * 6, seed=1)[0]
-
-
-@functools.cache  # computed once, drawn in both languages
-def runs(init: str):
-    x = blobs()
-    return [reference.kmeans(x, 6, init=init, seed=s) for s in SEEDS]
+def local_optima_picks() -> list[tuple[int, object]]:
+    """PANELS runs with distinct outcomes, best first: the lowest inertia, then increasingly worse ones."""
+    distinct = {}
+    for seed, r in zip(INIT_SEEDS, init_runs("random")):
+        distinct.setdefault(round(r.inertia, 6), (seed, r))
+    picked = [distinct[v] for v in sorted(distinct)]
+    return [picked[i] for i in np.linspace(0, len(picked) - 1, PANELS).round().astype(int)]
 
 
 @figure("kmeans-local-optima")
 def local_optima(lang: str):
-    x = blobs()
-    results = runs("random")
-    # four runs with distinct outcomes, best first: the lowest inertia, then increasingly worse ones
-    distinct = {}
-    for seed, r in zip(SEEDS, results):
-        distinct.setdefault(round(r.inertia, 6), (seed, r))
-    picked = [distinct[v] for v in sorted(distinct)]
-    picked = [picked[i] for i in np.linspace(0, len(picked) - 1, 4).round().astype(int)]
-    fig, axes = _plot.subplots(1, 4, width=11, height=3.2, sharex=True, sharey=True)
-    for ax, (seed, r) in zip(axes, picked):
+    x, _ = init_blobs()
+    fig, axes = _plot.subplots(1, PANELS, width=11, height=3.2, sharex=True, sharey=True)
+    for ax, (seed, r) in zip(axes, local_optima_picks()):
         _plot.clusters(ax, x, r.labels, size=5)
         ax.scatter(*r.history.centroids[0].T, marker="o", s=60, facecolors="none", edgecolors="black",
                    linewidths=1, zorder=6, label=t("start", lang))
@@ -50,15 +35,22 @@ def local_optima(lang: str):
 
 @figure("kmeans-init-compare")
 def init_compare(lang: str):
-    random_runs, kpp_runs = runs("random"), runs("k-means++")
-    fig, (ax1, ax2) = _plot.subplots(1, 2, width=9.5, height=3.6)
+    random_runs, kpp_runs = init_runs("random"), init_runs("k-means++")
+    fig, (ax1, ax2) = _plot.subplots(1, 2, width=10, height=3.9)
     inertia = {key: np.array([r.inertia for r in rs]) for key, rs in (("random_init", random_runs), ("kpp_init", kpp_runs))}
     bins = np.linspace(min(v.min() for v in inertia.values()), max(v.max() for v in inertia.values()), 25)
     for (key, values), color in zip(inertia.items(), ("#D55E00", "#0072B2")):
         ax1.hist(values, bins=bins, alpha=0.65, color=color, label=t(key, lang))
     ax1.axvline(min(v.min() for v in inertia.values()), color="black", lw=1, ls="--", label=t("best_possible", lang))
-    ax1.set(xlabel=t("final_inertia", lang), ylabel=t("runs", lang), title=t("init_hist_title", lang, n=len(SEEDS)))
-    ax1.legend()
+    ax1.set(xlabel=t("final_inertia", lang), ylabel=t("runs", lang), title=t("init_hist_title", lang, n=len(INIT_SEEDS)))
+    ax1.legend(loc="upper right", fontsize=8)
+    # the counts the page quotes, printed in the panel: one seed per blob at the start, best reached at the end
+    lines = [t("init_counts_head", lang)]
+    for key, init in (("random_init", "random"), ("kpp_init", "k-means++")):
+        s = init_summary(init)
+        lines.append(t("init_counts_row", lang, name=t(key, lang), one=s.one_per_blob, best=s.reached_best, n=s.runs))
+    ax1.text(0.98, 0.55, "\n".join(lines), transform=ax1.transAxes, ha="right", va="top", fontsize=7.5,
+             bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": "#999999", "alpha": 0.9})
     iters = [[r.n_iter for r in rs] for rs in (random_runs, kpp_runs)]
     parts = ax2.boxplot(iters, tick_labels=[t("random_init", lang), t("kpp_init", lang)], patch_artist=True, widths=0.5)
     for patch, color in zip(parts["boxes"], ("#D55E00", "#0072B2")):

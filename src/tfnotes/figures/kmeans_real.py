@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
 from tfnotes.data import load_faithful, load_penguins, standardize
@@ -11,16 +9,10 @@ from tfnotes.figures import _plot, figure
 from tfnotes.figures.strings import t
 from tfnotes.kmeans import reference
 from tfnotes.kmeans.metrics import adjusted_rand_index
+from tfnotes.runs import kmeans as runs
 
 SPECIES = ("Adelie", "Chinstrap", "Gentoo")
-
-
-@functools.cache  # computed once, drawn in both languages
-def penguin_fits():
-    data = load_penguins()
-    unscaled = reference.kmeans(data.x, 3, n_init=10, seed=0)
-    scaled = reference.kmeans(standardize(data.x)[0], 3, n_init=10, seed=0)
-    return data, unscaled, scaled
+PLANE = runs.PENGUIN_PLANE
 
 
 def _match(labels: np.ndarray, truth_ids: np.ndarray) -> np.ndarray:
@@ -31,33 +23,27 @@ def _match(labels: np.ndarray, truth_ids: np.ndarray) -> np.ndarray:
 
 @figure("kmeans-penguins")
 def penguins(lang: str):
-    data, unscaled, scaled = penguin_fits()
+    data, (unscaled, scaled) = load_penguins(), runs.penguin_fits()
     truth = np.searchsorted(SPECIES, data.target)
-    x = data.x[:, [0, 2]]  # bill length, flipper length: the plane where the species separate best
+    x = data.x[:, list(PLANE)]  # bill length, flipper length: a plane in which the species separate well
     panels = [(truth, t("penguins_truth", lang)),
               (_match(unscaled.labels, truth), t("penguins_unscaled", lang, v=adjusted_rand_index(data.target, unscaled.labels))),
               (_match(scaled.labels, truth), t("penguins_scaled", lang, v=adjusted_rand_index(data.target, scaled.labels)))]
     fig, axes = _plot.subplots(1, 3, width=11, height=3.6, sharex=True, sharey=True)
     for ax, (labels, title) in zip(axes, panels):
         _plot.clusters(ax, x, labels, size=10)
-        ax.set(title=title, xlabel=t("bill_length_mm", lang))
-    axes[0].set_ylabel(t("flipper_length_mm", lang))
+        ax.set(title=title, xlabel=t(data.feature_names[PLANE[0]], lang))
+    axes[0].set_ylabel(t(data.feature_names[PLANE[1]], lang))
     handles = [axes[0].scatter([], [], color=_plot.COLORS[i], s=20, label=t(f"species_{s}", lang))
                for i, s in enumerate(SPECIES)]
     axes[0].legend(handles=handles, loc="upper left", fontsize=8)
     return fig
 
 
-@functools.cache  # computed once, drawn in both languages
-def faithful_fits():
-    data = load_faithful()
-    z, mean, std = standardize(data.x)
-    return data, mean, std, reference.kmeans(data.x, 2, n_init=10, seed=0), reference.kmeans(z, 2, n_init=10, seed=0)
-
-
 @figure("kmeans-faithful")
 def faithful(lang: str):
-    data, mean, std, unscaled, scaled = faithful_fits()
+    data, (unscaled, scaled) = load_faithful(), runs.faithful_fits()
+    _, mean, std = standardize(data.x)
     lo, hi = data.x.min(axis=0) - [0.3, 4], data.x.max(axis=0) + [0.3, 4]
     gx, gy = np.meshgrid(np.linspace(lo[0], hi[0], 300), np.linspace(lo[1], hi[1], 300))
     grid = np.column_stack([gx.ravel(), gy.ravel()])  # in minutes, like the data

@@ -29,6 +29,7 @@ def silhouette_samples(x: Any, labels: Any) -> np.ndarray:
     ids, labels = np.unique(labels, return_inverse=True)
     if not 2 <= len(ids) <= len(x) - 1:
         raise ValueError(f"labels must name between 2 and n - 1 clusters for a silhouette, got {len(ids)}")
+    x = x - x.mean(axis=0)  # centred: same distances, but small norms, so the expanded form below loses no digits
     sq = np.sum(x**2, axis=1)
     dist = np.sqrt(np.maximum(sq[:, None] - 2 * x @ x.T + sq[None, :], 0))  # (n, n)
     np.fill_diagonal(dist, 0)
