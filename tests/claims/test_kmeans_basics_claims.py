@@ -14,6 +14,8 @@ import pytest
 from tfnotes.data import CLASSIC_P_WIDE, CLASSIC_TIGHT, CLASSIC_WIDE
 from tfnotes.kmeans import reference
 from tfnotes.runs import kmeans_basics as runs
+from tfnotes.runs import kmeans_classic
+from tfnotes.runs import kmeans_tutorial as tutorial
 from tfnotes.values import get
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,19 +31,19 @@ def test_quickstart_and_classic_figure_make_the_same_call():
     """D28: the printed quickstart and the kmeans-classic figure are one run."""
     calls = _calls(ROOT / "snippets/kmeans_quickstart.py")
     data = calls["classic_points"]
-    assert [ast.literal_eval(a) for a in data.args] == [runs.CLASSIC_DATA["n"]]
-    assert {kw.arg: ast.literal_eval(kw.value) for kw in data.keywords} == {"seed": runs.CLASSIC_DATA["seed"]}
+    assert [ast.literal_eval(a) for a in data.args] == [tutorial.CLASSIC_DATA["n"]]
+    assert {kw.arg: ast.literal_eval(kw.value) for kw in data.keywords} == {"seed": tutorial.CLASSIC_DATA["seed"]}
     call = calls["kmeans"]
     assert [ast.unparse(a) for a in call.args] == ["x"]
-    assert {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords} == runs.CLASSIC_CALL
-    from tfnotes.figures import kmeans_classic
+    assert {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords} == tutorial.CLASSIC_CALL
+    from tfnotes.figures import kmeans_classic as classic_figure
 
-    assert "runs.classic_result()" in inspect.getsource(kmeans_classic.classic)
+    assert "runs.classic_result()" in inspect.getsource(classic_figure.classic)
 
 
 @pytest.mark.covers("src/tfnotes/data/__init__.py:classic")
 def test_classic_points_are_the_two_tutorial_blobs():
-    x, blob = runs.classic_data(with_blob=True)
+    x, blob = tutorial.classic_data(with_blob=True)
     v = get("kmeans-classic")
     assert (v["n"], v["d"], v["blobs"]) == (len(x), x.shape[1], 2)
     assert v["p_wide"] == CLASSIC_P_WIDE
@@ -53,7 +55,7 @@ def test_classic_points_are_the_two_tutorial_blobs():
         assert (v[keys[0]], v[keys[1]], v[keys[2]]) == (cx, cy, sd)
         np.testing.assert_allclose(pts.mean(axis=0), (cx, cy), atol=5 * sd / math.sqrt(len(pts)))
         np.testing.assert_allclose(pts.std(axis=0), sd, rtol=0.1)
-    np.testing.assert_array_equal(runs.classic_data(), x)  # the blob flag does not change the points
+    np.testing.assert_array_equal(tutorial.classic_data(), x)  # the blob flag does not change the points
 
 
 def test_k_means_keeps_the_tight_blob_nearly_whole_and_cuts_the_wide_one_into_the_rest():
@@ -61,8 +63,8 @@ def test_k_means_keeps_the_tight_blob_nearly_whole_and_cuts_the_wide_one_into_th
     v = get("kmeans-classic")
     assert v["tight_share"] >= 0.95 and v["tight_purity"] >= 0.95
     assert v["wide_pieces"] == v["k"] - 1
-    x, blob = runs.classic_data(with_blob=True)
-    labels = runs.classic_result().labels
+    x, blob = tutorial.classic_data(with_blob=True)
+    labels = kmeans_classic.classic_result().labels
     tight = np.bincount(labels[blob == 1], minlength=v["k"])
     assert tight.max() / tight.sum() == pytest.approx(v["tight_share"])
 

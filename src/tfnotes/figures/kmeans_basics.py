@@ -8,6 +8,7 @@ from tfnotes.figures import _plot, figure
 from tfnotes.figures.strings import t
 from tfnotes.kmeans import reference
 from tfnotes.runs import kmeans_basics as runs
+from tfnotes.runs import kmeans_tutorial as tutorial
 
 
 def steps_run():
@@ -18,7 +19,7 @@ def steps_run():
 
 @figure("kmeans-data")
 def data(lang: str):
-    x = runs.classic_data()
+    x = tutorial.classic_data()
     fig, ax = _plot.subplots(width=5.6, height=4.2)
     ax.scatter(x[:, 0], x[:, 1], s=5, c="#555555", alpha=0.5, linewidths=0, rasterized=_plot.dense(x))
     ax.set(title=t("raw_title", lang, n=len(x)), xlabel=t("x1", lang), ylabel=t("x2", lang))
@@ -65,7 +66,7 @@ def inertia(lang: str):
 
 @figure("kmeans-voronoi")
 def voronoi(lang: str):
-    x = runs.classic_data()
+    x = tutorial.classic_data()
     result = runs.classic_reference()  # the quickstart's call (same seed, same starts) with the NumPy reference
     k = len(result.centroids)
     lo, hi = x.min(axis=0) - 0.5, x.max(axis=0) + 0.5

@@ -1,39 +1,23 @@
-"""The k-means runs of the first pages (home, chapter opener, Lloyd, TensorFlow), shared by figures and values.
+"""The NumPy-reference runs of the first k-means pages (Lloyd's steps, the Voronoi cells), shared by figures and values.
 
-One place for the settings, so the printed quickstart, the ``kmeans-classic`` figure, the Voronoi figure and the
-sentences that quote them cannot drift apart: ``tests/claims/test_kmeans_basics_claims.py`` checks that the
-quickstart snippet makes exactly the call in :data:`CLASSIC_CALL`.
+The TensorFlow run of the quickstart is in :mod:`tfnotes.runs.kmeans_classic`, the shared settings in
+:mod:`tfnotes.runs.kmeans_tutorial`, so each figure depends only on the implementation it draws.
 """
 
 from __future__ import annotations
 
 from tfnotes._memo import memo
-from tfnotes.data import classic_points, gaussian_blobs
-
-CLASSIC_DATA = {"n": 2000, "seed": 0}  # the tutorial data: classic_points(2000, seed=0)
-CLASSIC_CALL = {"k": 4, "init": "k-means++", "n_init": 5, "seed": 0}  # kmeans(x, **CLASSIC_CALL)
+from tfnotes.data import gaussian_blobs
+from tfnotes.runs.kmeans_tutorial import CLASSIC_CALL, classic_data
 
 # Lloyd's steps: three blobs and a deliberately poor start (three points of one blob), so the steps show.
 STEPS_BLOBS = {"centers": [(0, 0), (4.5, 0.5), (2, 4)], "stds": [0.8, 0.8, 0.8], "sizes": [120, 120, 120], "seed": 3}
 STEPS_START = [0, 1, 2]  # row indices of the starting centroids: the first points, all of blob 0
 
 
-def classic_data(with_blob: bool = False):
-    """The tutorial data (and, with ``with_blob``, which blob each point came from)."""
-    return classic_points(CLASSIC_DATA["n"], seed=CLASSIC_DATA["seed"], with_blob=with_blob)
-
-
-@memo
-def classic_result():
-    """The quickstart's call: the TensorFlow k-means on the tutorial data."""
-    from tfnotes.kmeans.tf import kmeans
-
-    return kmeans(classic_data(), **CLASSIC_CALL)
-
-
 @memo
 def classic_reference():
-    """The same call with the NumPy reference (same seed, same starts): the Voronoi figure of the Lloyd page."""
+    """The quickstart's call with the NumPy reference (same seed, same starts): the Voronoi figure of the Lloyd page."""
     from tfnotes.kmeans.reference import kmeans
 
     return kmeans(classic_data(), **CLASSIC_CALL)

@@ -16,6 +16,8 @@ import numpy as np
 from tfnotes.data import CLASSIC_P_WIDE, CLASSIC_TIGHT, CLASSIC_WIDE
 from tfnotes.kmeans import reference
 from tfnotes.runs import kmeans_basics as runs
+from tfnotes.runs import kmeans_classic
+from tfnotes.runs import kmeans_tutorial as tutorial
 from tfnotes.values import value
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -38,10 +40,10 @@ def _search_digits(n: int, k: int) -> int:
 @value("kmeans-classic")
 def classic() -> dict:
     """The tutorial data, the quickstart call and what it found (the figure kmeans-classic draws the same run)."""
-    x, blob = runs.classic_data(with_blob=True)
-    result = runs.classic_result()
+    x, blob = tutorial.classic_data(with_blob=True)
+    result = kmeans_classic.classic_result()
     n, d = x.shape
-    k = runs.CLASSIC_CALL["k"]
+    k = tutorial.CLASSIC_CALL["k"]
     # Which clusters hold the points of each blob: the tight blob (nearly) whole in one, the wide one cut into the rest.
     table = np.zeros((2, k), dtype=int)
     np.add.at(table, (blob, result.labels), 1)
@@ -50,8 +52,8 @@ def classic() -> dict:
     (wx, wy), wsd = CLASSIC_WIDE
     (tx, ty), tsd = CLASSIC_TIGHT
     return {
-        "n": n, "d": d, "k": k, "n_init": runs.CLASSIC_CALL["n_init"], "seed": runs.CLASSIC_CALL["seed"],
-        "data_seed": runs.CLASSIC_DATA["seed"], "p_wide": CLASSIC_P_WIDE,
+        "n": n, "d": d, "k": k, "n_init": tutorial.CLASSIC_CALL["n_init"], "seed": tutorial.CLASSIC_CALL["seed"],
+        "data_seed": tutorial.CLASSIC_DATA["seed"], "p_wide": CLASSIC_P_WIDE,
         "wide_x": wx, "wide_y": wy, "wide_sd": wsd, "tight_x": tx, "tight_y": ty, "tight_sd": tsd,
         "blobs": int(len(np.unique(blob))),
         "broadcast_numbers": k * n * d,  # size of the (k, n, d) difference tensor

@@ -6,7 +6,7 @@ import numpy as np
 
 from tfnotes.kmeans import reference
 from tfnotes.kmeans.tf_minimal import lloyd_2016_style
-from tfnotes.runs import kmeans_basics as runs
+from tfnotes.runs import kmeans_tutorial as runs
 from tfnotes.values import value
 
 START_SEED = 1  # which k data points the comparison starts from
