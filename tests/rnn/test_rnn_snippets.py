@@ -38,12 +38,14 @@ def test_bptt_gradcheck_snippet_reports_tiny_errors():
     assert len(re.findall(r"^(W_xh|W_hh|W_hy|b_h|b_y) ", out, flags=re.MULTILINE)) == 5
 
 
-def test_char_rnn_sample_snippet_learns_and_prints_three_samples():
+@pytest.mark.covers("snippets/char_rnn_sample.py")
+def test_char_rnn_sample_snippet_learns_and_prints_three_samples_and_a_warmed_up_one():
     out = run_snippet("char_rnn_sample.py")
     assert "31,742 characters, vocabulary of 58" in out
     first, last, perplexity = map(float, re.search(
         r"loss ([\d.]+) -> ([\d.]+) nats/char, perplexity ([\d.]+)", out).groups())
     assert first == pytest.approx(4.06, abs=0.01)           # ln 58: an untrained model guesses uniformly
     assert last < 2.2 and perplexity < 9
-    samples = re.split(r"\n--- temperature [\d.]+ ---\n", out)[1:]
+    *samples, warm = re.split(r"\n--- (?:temperature [\d.]+|warm-up on a prompt, temperature [\d.]+) ---\n", out)[1:]
     assert len(samples) == 3 and all(len(s.rstrip("\n")) == 151 for s in samples)
+    assert warm.startswith("MENENIUS:\n") and len(warm) == len("MENENIUS:\n") + 150 + 1   # + print's newline

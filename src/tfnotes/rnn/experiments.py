@@ -6,8 +6,8 @@
 - :func:`clipping_example`, :func:`truncation_windows`: the numbers of the clipping and truncation diagrams.
 - :func:`hello_softmax`: the per-step next-character probabilities on "hello" before and after
   training.
-- :func:`char_model`: train a character model on a shipped text; loss curves and samples at
-  several temperatures.
+- :func:`char_model`: train a character model on a shipped text; training and held-out loss curves,
+  samples at several temperatures and during training.
 
 Everything is seeded: the same arguments give the same numbers.
 """
@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from tfnotes._checks import positive_float, positive_int, seed_value
+from tfnotes.rnn.heldout import char_losses, split_heldout
 from tfnotes.rnn.numpy_rnn import forward, sample
 from tfnotes.rnn.params import Params, init_params
 from tfnotes.rnn.texts import load_text
@@ -154,11 +155,34 @@ def hello_softmax(*, hidden_size: int = 8, n_steps: int = 100, seed: int = 0) ->
     }
 
 
+class _Watched:
+    """An optimizer that, after each update, also shows the live parameters to ``watch(step, params)``.
+
+    The trainers call nothing but ``update(params, grads)``, so wrapping the optimizer looks at a run
+    while it trains (held-out loss, samples) without a change to the training loop.
+    """
+
+    def __init__(self, optimizer: Adagrad | Adam, watch: Any) -> None:
+        self.optimizer, self.watch, self.steps = optimizer, watch, 0
+
+    def update(self, params: Params, grads: Params) -> None:
+        self.optimizer.update(params, grads)
+        self.steps += 1
+        self.watch(self.steps, params)
+
+
 def char_model(name: str = "shakespeare", *, backend: str = "tf", hidden_size: int = 64, seq_len: int = 25,
                batch_size: int = 32, n_steps: int = 800, learning_rate: float | None = None,
                temperatures: tuple[float, ...] = (0.5, 1.0, 1.5), sample_length: int = 200,
-               seed: int = 0) -> dict[str, Any]:
-    """Train a character model on a shipped text and sample from it.
+               heldout: float | None = 0.1, eval_every: int = 50, snapshot_steps: tuple[int, ...] = (),
+               snapshot_temperature: float = 1.0, seed: int = 0) -> dict[str, Any]:
+    """Train a character model on a shipped text, score it on held-out text and sample from it.
+
+    The last ``heldout`` fraction of the text (:func:`tfnotes.rnn.heldout.split_heldout`) is kept out
+    of training; every ``eval_every`` updates the model's mean loss on it is measured
+    (:func:`tfnotes.rnn.heldout.char_losses`, read from a zero state). The vocabulary is built from the
+    whole text, so every held-out character has an id; one that never occurs in the training part has
+    only ever been a wrong answer during training. ``heldout=None`` trains on the whole text.
 
     The default (``backend="tf"``, H = 64, batches of 32 windows of 25 characters, 800 updates, about
     20 passes over the 32 KB Shakespeare excerpt) takes about 10 s on 2 CPU cores, 6 s of which
@@ -166,27 +190,50 @@ def char_model(name: str = "shakespeare", *, backend: str = "tf", hidden_size: i
     ``hidden_size`` for better text.
 
     Returns:
-        ``{"losses", "smooth_losses", "grad_norms"}`` per update (nats per character), ``"perplexity"``,
-        ``"n_chars"`` trained on, ``"vocab_size"`` and ``"samples"``: ``{temperature: text}``, each
-        the text's first character followed by ``sample_length`` generated ones (zero initial state).
+        ``{"losses", "smooth_losses", "grad_norms"}`` per update (nats per character), ``"perplexity"``
+        (``exp`` of the last smoothed training loss), ``"n_chars"`` trained on, ``"vocab_size"``,
+        ``"samples"``: ``{temperature: text}``, each the text's first character followed by
+        ``sample_length`` generated ones (zero initial state), and ``"snapshots"``: ``{update: text}``,
+        samples at ``snapshot_temperature`` taken after the updates in ``snapshot_steps``. With a
+        held-out part also ``"n_train"``, ``"n_heldout"`` (characters), ``"eval_steps"`` and
+        ``"val_losses"`` (mean held-out loss after those updates), ``"train_loss"`` and ``"val_loss"``
+        (final model, one pass over each part from a zero state), ``"val_loss_sd"`` (spread of the
+        held-out loss per character), and ``"unseen"`` (held-out targets
+        whose character never occurs in the training part), ``"unseen_distinct"``, ``"unseen_loss"``
+        and ``"seen_loss"`` (mean loss on those targets and on the others).
     """
     text = load_text(name)
     vocab = Vocab.from_text(text)
     ids = vocab.encode(text)
+    train_ids, heldout_ids = (ids, None) if heldout is None else split_heldout(ids, heldout)
+    every = positive_int("eval_every", eval_every)
+    wanted = {positive_int("snapshot_steps", s) for s in snapshot_steps}
+    snap_temp = positive_float("snapshot_temperature", snapshot_temperature)
+    eval_steps, val_losses, snapshots = [], [], {}
+
+    def watch(step: int, params: Params) -> None:
+        if heldout_ids is not None and step % every == 0:
+            eval_steps.append(step)
+            val_losses.append(float(np.mean(char_losses(params, heldout_ids))))
+        if step in wanted:
+            generated = sample(params, None, int(ids[0]), sample_length, temperature=snap_temp, seed=seed)
+            snapshots[step] = text[0] + vocab.decode(generated)
+
     params = init_params(vocab.size, hidden_size, seed=seed, dtype=np.float32 if backend == "tf" else np.float64)
     if backend == "tf":
-        result = train_tf(params, ids, n_steps=n_steps, seq_len=seq_len, batch_size=batch_size,
-                          optimizer=Adam(0.01 if learning_rate is None else learning_rate))
+        optimizer = _Watched(Adam(0.01 if learning_rate is None else learning_rate), watch)
+        result = train_tf(params, train_ids, n_steps=n_steps, seq_len=seq_len, batch_size=batch_size,
+                          optimizer=optimizer)
     elif backend == "numpy":
-        result = train_numpy(params, ids, n_steps=n_steps, seq_len=seq_len,
-                             optimizer=Adagrad(0.1 if learning_rate is None else learning_rate))
+        optimizer = _Watched(Adagrad(0.1 if learning_rate is None else learning_rate), watch)
+        result = train_numpy(params, train_ids, n_steps=n_steps, seq_len=seq_len, optimizer=optimizer)
     else:
         raise ValueError(f"backend must be 'tf' or 'numpy', got {backend!r}")
     samples = {}
     for temp in temperatures:
         generated = sample(result.params, None, int(ids[0]), sample_length, temperature=temp, seed=seed)
         samples[float(temp)] = text[0] + vocab.decode(generated)
-    return {
+    out = {
         "losses": result.losses,
         "smooth_losses": result.smooth_losses,
         "grad_norms": result.grad_norms,
@@ -194,4 +241,18 @@ def char_model(name: str = "shakespeare", *, backend: str = "tf", hidden_size: i
         "n_chars": result.n_chars,
         "vocab_size": vocab.size,
         "samples": samples,
+        "snapshots": snapshots,
     }
+    if heldout_ids is not None:
+        val = char_losses(result.params, heldout_ids)
+        unseen = ~np.isin(heldout_ids[1:], train_ids)
+        out.update({
+            "n_train": len(train_ids), "n_heldout": len(heldout_ids),
+            "eval_steps": np.array(eval_steps), "val_losses": np.array(val_losses),
+            "train_loss": float(np.mean(char_losses(result.params, train_ids))), "val_loss": float(np.mean(val)),
+            "val_loss_sd": float(np.std(val)),
+            "unseen": int(unseen.sum()), "unseen_distinct": len(set(heldout_ids[1:][unseen].tolist())),
+            "unseen_loss": float(np.mean(val[unseen])) if unseen.any() else float("nan"),
+            "seen_loss": float(np.mean(val[~unseen])),
+        })
+    return out
