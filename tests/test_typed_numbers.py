@@ -34,6 +34,10 @@ DOCS = ROOT / "docs"
 
 # (language, regular expression that matches the number in its context) -> why it may stay typed.
 ALLOWED: dict[tuple[str, str], str] = {
+    ("en", r"already for \$k = 2\$ when the dimension|plane \(\$d = 2\$\)"):
+        "the statements of the cited NP-hardness theorems (Aloise et al. 2009; Mahajan et al. 2009)",
+    ("ko", r"\$k = 2\$일 때부터|평면\(\$d = 2\$\)"):
+        "the statements of the cited NP-hardness theorems (Aloise et al. 2009; Mahajan et al. 2009)",
 }
 
 NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
