@@ -9,7 +9,7 @@ Rules (structural, so they need no entry each):
 2. Names: digits glued to letters are part of a name (``float32``, ``W_2``, ``d2l``, ``k-means++``'s ``L2``).
 3. Maths: inside ``$...$`` only a number standing alone after a relation (``= 6``, ``\\approx 1.609``, ``< 10^{-7}``)
    is a claim about a value; subscripts, exponents and coefficients of a formula are notation.
-4. Dates: years 1900-2099 (publications, events), and the bibliographic lists under a "References"/"참고 문헌"
+4. Dates: years 1500-2099 (publications, events), and the bibliographic lists under a "References"/"참고 문헌"
    heading (volumes, pages).
 5. Versions: a number right after a product's name (``TensorFlow 2``, ``TF 0.x``, ``Python 3.11``).
 6. Arithmetic's identities and list numbering: 0 and 1 ("sums to 1", "$J = 0$", "between 0 and 1", "counts from
@@ -41,7 +41,7 @@ ALLOWED: dict[tuple[str, str], str] = {
 }
 
 NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
-YEAR = re.compile(r"^(19|20)\d\d$")
+YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 VERSION = re.compile(r"(?:TensorFlow|TF|Python|Keras|scikit-learn|MkDocs|NumPy|Material|KaTeX)\s+$")
 RELATION = re.compile(r"(?:=|<|>|\\approx|\\le|\\leq|\\ge|\\geq|\\sim|\\ll|\\gg|≈|≤|≥)\s*-?$")
 REFERENCES = re.compile(r"^#{2,6}\s+(References|참고 문헌)\s*$", re.MULTILINE)
