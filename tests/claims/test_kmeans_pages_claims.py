@@ -153,6 +153,13 @@ def test_the_elbow_and_the_silhouette_both_point_at_the_number_of_blobs(choose):
     assert choose["k_min"] == min(runs.CHOOSE_KS) and choose["k_max"] == max(runs.CHOOSE_KS)
 
 
+def test_the_silhouette_does_not_improve_just_because_k_grows(choose):
+    x, fits = runs.choose_blobs(), runs.elbow_fits()
+    from tfnotes.kmeans.metrics import silhouette_score
+
+    assert silhouette_score(x, fits[max(runs.CHOOSE_KS)].labels) < choose["silhouette_best"]
+
+
 def test_the_silhouette_bands_are_even_with_hardly_any_negative_values(choose):
     assert choose["silhouette_negative_share"] < 0.01
     assert choose["band_max"] <= 1.1 * choose["band_min"]
@@ -272,6 +279,27 @@ def test_unscaled_clusters_are_weight_classes_gentoo_split_in_two(real):
     table = contingency(data.target, scaled.labels)  # rows Adelie, Chinstrap, Gentoo
     gentoo_cluster = int(np.argmax(table[2]))
     assert table[2, gentoo_cluster] == gentoo and table[:2, gentoo_cluster].sum() == 0
+
+
+def test_a_unit_is_a_choice_that_changes_the_clustering(real):
+    assert real["kg_vs_g_ari"] < 0.5
+
+
+def test_the_unscaled_faithful_border_only_asks_about_waiting_time(real):
+    """'close to a horizontal line' unscaled; standardised, the border turns."""
+    assert real["faithful_normal_slope_unscaled"] > 5
+    assert real["faithful_normal_slope_scaled"] < real["faithful_normal_slope_unscaled"] / 10
+
+
+def test_the_penguin_figure_shows_the_gentoo_split_in_two_colours():
+    from tfnotes.figures import kmeans_real
+
+    data, (unscaled, _) = load_penguins(), runs.penguin_fits()
+    truth = np.searchsorted(kmeans_real.SPECIES, data.target)
+    shown = kmeans_real._match(unscaled.labels, truth)
+    assert len(np.unique(shown)) == len(np.unique(unscaled.labels))  # no two clusters share a colour
+    gentoo_colours = np.bincount(shown[data.target == "Gentoo"])
+    assert np.sort(gentoo_colours)[-2] >= 0.3 * gentoo_colours.sum()
 
 
 def test_the_figure_plane_separates_the_species_well(real):

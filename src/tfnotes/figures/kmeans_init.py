@@ -45,7 +45,7 @@ def init_compare(lang: str):
     ax1.set(xlabel=t("final_inertia", lang), ylabel=t("runs", lang), title=t("init_hist_title", lang, n=len(INIT_SEEDS)))
     ax1.legend(loc="upper right", fontsize=8)
     # the counts the page quotes, printed in the panel: one seed per blob at the start, best reached at the end
-    lines = [t("init_counts_head", lang)]
+    lines = [t("init_counts_head", lang, n=len(INIT_SEEDS))]
     for key, init in (("random_init", "random"), ("kpp_init", "k-means++")):
         s = init_summary(init)
         lines.append(t("init_counts_row", lang, name=t(key, lang), one=s.one_per_blob, best=s.reached_best, n=s.runs))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from tfnotes.data import load_faithful, load_penguins, standardize
 from tfnotes.figures import _plot, figure
 from tfnotes.figures.strings import t
 from tfnotes.kmeans import reference
-from tfnotes.kmeans.metrics import adjusted_rand_index
+from tfnotes.kmeans.metrics import adjusted_rand_index, contingency
 from tfnotes.runs import kmeans as runs
 
 SPECIES = ("Adelie", "Chinstrap", "Gentoo")
@@ -16,9 +18,12 @@ PLANE = runs.PENGUIN_PLANE
 
 
 def _match(labels: np.ndarray, truth_ids: np.ndarray) -> np.ndarray:
-    """Rename clusters to the species they mostly hold, so colours are comparable across panels."""
-    mapping = {j: np.bincount(truth_ids[labels == j], minlength=3).argmax() for j in np.unique(labels)}
-    return np.array([mapping[j] for j in labels])
+    """Rename clusters to distinct species ids with the best total overlap, so colours are comparable across
+    panels and two clusters never share a colour (a species split in two shows as two colours)."""
+    table = contingency(truth_ids, labels)  # (species, clusters)
+    best = max(itertools.permutations(range(table.shape[0]), table.shape[1]),
+               key=lambda perm: sum(table[g, c] for c, g in enumerate(perm)))
+    return np.array(best)[np.unique(labels, return_inverse=True)[1]]
 
 
 @figure("kmeans-penguins")

@@ -36,7 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
     "n_iter": {"ko": "반복 횟수", "en": "iterations"},
     "init_hist_title": {"ko": "시드 {n}개에서 얻은 최종 관성", "en": "Final inertia over {n} seeds"},
     "init_iter_title": {"ko": "수렴까지 걸린 반복 횟수", "en": "Iterations until convergence"},
-    "init_counts_head": {"ko": "시드별 실행 수 (시작 → 결과)", "en": "runs per method (start → end)"},
+    "init_counts_head": {"ko": "방법마다 {n}번 실행: 출발점과 결과", "en": "{n} runs per method: how they start, how they end"},
     "init_counts_row": {"ko": "{name}: 덩어리마다 시작점 하나 {one}/{n}, 최솟값 도달 {best}/{n}",
                         "en": "{name}: one start per blob {one}/{n}, best reached {best}/{n}"},
     "k": {"ko": "클러스터 수 k", "en": "number of clusters k"},

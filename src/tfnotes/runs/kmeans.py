@@ -206,6 +206,15 @@ def penguin_fits() -> tuple[KMeansResult, KMeansResult]:
 
 
 @memo
+def penguin_kilogram_fit() -> KMeansResult:
+    """The unscaled fit again with body mass in kilograms instead of grams: a unit is a choice."""
+    data = load_penguins()
+    x = data.x.copy()
+    x[:, data.feature_names.index("body_mass_g")] /= 1000
+    return reference.kmeans(x, PENGUIN_K, n_init=REAL_N_INIT, seed=0)
+
+
+@memo
 def faithful_fits() -> tuple[KMeansResult, KMeansResult]:
     """k-means on Old Faithful (eruption, waiting): (unscaled, standardised)."""
     x = load_faithful().x

@@ -10,6 +10,10 @@ from tfnotes.runs import kmeans as runs
 from tfnotes.values import value
 
 
+def _slope(normal: np.ndarray) -> float:
+    return float(abs(normal[1] / normal[0]))
+
+
 @value("kmeans-real")
 def real_numbers() -> dict:
     """Facts of the two shipped data sets, the k-means settings and what the fits show."""
@@ -37,6 +41,7 @@ def real_numbers() -> dict:
         "ari_unscaled": adjusted_rand_index(penguins.target, unscaled.labels),
         "ari_scaled": adjusted_rand_index(penguins.target, scaled.labels),
         "purity_unscaled": purity(penguins.target, unscaled.labels),
+        "kg_vs_g_ari": adjusted_rand_index(unscaled.labels, runs.penguin_kilogram_fit().labels),
         "purity_scaled": purity(penguins.target, scaled.labels),
         "gentoo_big_part": int(gentoo_split[0]), "gentoo_second_part": int(gentoo_split[1]),
         "small_shared": int(table[small, shared].sum()), "small_total": int(table[small].sum()),
@@ -44,4 +49,8 @@ def real_numbers() -> dict:
         "eruptions": len(faithful.x), "faithful_k": runs.FAITHFUL_K,
         "sd_eruption": float(f_sd[0]), "sd_waiting": float(f_sd[1]), "var_factor": float((f_sd[1] / f_sd[0]) ** 2),
         "faithful_changed": changed,
+        # slope of each border's normal in the original units (waiting per eruption minute): a large slope means
+        # the border only asks about waiting time (nearly horizontal); standardised, the normal turns
+        "faithful_normal_slope_unscaled": _slope(f_unscaled.centroids[1] - f_unscaled.centroids[0]),
+        "faithful_normal_slope_scaled": _slope((f_scaled.centroids[1] - f_scaled.centroids[0]) / f_sd),
     }
