@@ -19,7 +19,7 @@ from tfnotes.rnn.numpy_rnn import forward, loss_and_grads, predict, sample, soft
 from tfnotes.rnn.params import count_params, init_params
 from tfnotes.rnn.texts import load_text
 from tfnotes.rnn.train import train_hello
-from tfnotes.rnn.vocab import Vocab, hello_task
+from tfnotes.rnn.vocab import END, Vocab, hello_task
 from tfnotes.runs import rnn as runs
 from tfnotes.values import value
 
@@ -64,7 +64,10 @@ def hello() -> dict:
     before = fig["before"][np.arange(T), [fig["symbols"].index(c) for c in fig["targets"]]]
     after = fig["after"][np.arange(T), [fig["symbols"].index(c) for c in fig["targets"]]]
     _, result = train_hello(**HELLO_TRAINED)
+    ids = {"id_" + ("end" if sym == END else sym): i for i, sym in enumerate(vocab.symbols)}
+    l_steps = [int(t) + 1 for t in np.flatnonzero(inputs == vocab.encode("l")[0])]   # numbered from 1
     return {
+        **ids, "l_step_a": l_steps[0], "l_step_b": l_steps[1],
         "V": vocab.size, "H": H, "T": T, "n_params": count_params(params),
         "uniform": 1 / vocab.size,
         "init_scale": _default(init_params, "scale"),
@@ -76,6 +79,7 @@ def hello() -> dict:
         "learning_rate": _default(train_hello, "learning_rate"),
         "fig_updates": len(fig["losses"]),
         "fig_before_min": float(before.min()), "fig_before_max": float(before.max()),
+        "fig_before_dev": float(np.max(np.abs(fig["before"] - 1 / vocab.size))),   # over every bar, not only targets
         "fig_after_min": float(after.min()), "fig_after_max": float(after.max()),
         "trained_updates": HELLO_TRAINED["n_steps"],
         "trained_max_norm": float(np.max(result.grad_norms)),  # global norm, before any clipping
@@ -136,7 +140,7 @@ def loss_numbers() -> dict:
         "before_dev": float(np.max(np.abs(p_before - 1 / vocab.size))),
         "after_p_min": float(p_after.min()), "after_nll_max": float(-np.log(p_after).max()),
         "after_perplexity": math.exp(loss_after / T),
-        "p_o_low": float(softmax(y / low)[o]), "tau_low": low,
+        "p_o_low": float(softmax(y / low)[o]), "p_not_o_low": float(1 - softmax(y / low)[o]), "tau_low": low,
         "p_o_high": float(softmax(y / high)[o]), "tau_high": high,
     }
 
