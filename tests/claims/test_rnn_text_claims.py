@@ -214,8 +214,8 @@ def test_held_out_loss_passes_the_unigram_before_the_bigram(res):
 
 def test_the_korean_run_spikes_above_ln_v_early_and_only_there(res, setup, text_runs):
     """D8: "[[ko_spikes]] of its first [[early]] windows cost more than a uniform guess, up to …; gradient norms …
-    reach … against a median of …; no window costs more than ln V after update …"; "the one instability on this
-    site" (the Shakespeare run never goes above ln V after its first window)."""
+    reach … against a median of …; no window costs more than ln V after update …"; the caption's contrast: the
+    Shakespeare run never goes above ln V after its first window."""
     run = text_runs["korean-poems"]
     lnv = np.log(run["vocab_size"])
     assert res["ko_spikes"] >= 3 and res["ko_spike_max"] > lnv + 2
