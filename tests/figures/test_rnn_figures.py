@@ -203,10 +203,15 @@ def test_hello_network_shows_the_sizes_the_training_uses():
     V, H = trained.params["W_hy"].shape
     assert (sizes["V"], sizes["H"]) == (V, H) == (5, 8)
     assert sizes["n_params"] == count_params(trained.params) == H * V + H * H + V * H + H + V
+    from tfnotes.values import get
+
+    quoted = get("rnn-hello")                     # what the alt text and caption print
+    assert (quoted["V"], quoted["H"], quoted["n_params"]) == (V, H, sizes["n_params"])
     for lang in LANGS:
         alt = FIGURES["rnn-hello-network"]["alt"][lang]
-        assert f"H = {H}" in alt and f"V = {V}" in alt and str(sizes["n_params"]) in alt
-        assert str(sizes["n_params"]) in FIGURES["rnn-hello-network"]["caption"][lang]
+        assert "H = [[value rnn-hello.H]]" in alt and "V = [[value rnn-hello.V]]" in alt
+        assert "[[value rnn-hello.n_params]]" in alt
+        assert "[[value rnn-hello.n_params]]" in FIGURES["rnn-hello-network"]["caption"][lang]
 
 
 def test_text_models_learn_and_sample_at_each_temperature(results):
