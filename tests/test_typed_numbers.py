@@ -38,9 +38,13 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the statements of the cited NP-hardness theorems (Aloise et al. 2009; Mahajan et al. 2009)",
     ("ko", r"\$k = 2\$일 때부터|평면\(\$d = 2\$\)"):
         "the statements of the cited NP-hardness theorems (Aloise et al. 2009; Mahajan et al. 2009)",
+    ("en", r"Act 1, Scene 9"): "where the shipped excerpt ends in the play: a citation, like a page number",
+    ("ko", r"1막 9장"): "where the shipped excerpt ends in the play: a citation, like a page number",
+    ("en", r"extended to 70 years after death"): "the copyright term in Korean law: a legal constant",
+    ("ko", r"사후 70년으로"): "the copyright term in Korean law: a legal constant",
 }
 
-NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?![\w])")
+NUMBER = re.compile(r"(?<![A-Za-z_\d.])(\d+(?:[.,]\d+)*)(?![A-Za-z_\d])")  # Hangul counters (9장, 70년) stay numbers
 YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 VERSION = re.compile(r"(?:TensorFlow|TF|Python|Keras|scikit-learn|MkDocs|NumPy|Material|KaTeX)\s+$")
 RELATION = re.compile(r"(?:=|<|>|\\approx|\\le|\\leq|\\ge|\\geq|\\sim|\\ll|\\gg|≈|≤|≥)\s*-?$")
