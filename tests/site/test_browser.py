@@ -53,6 +53,10 @@ def settle(page):
         window.scrollTo(0, 0);
     }""")
     page.wait_for_load_state("networkidle")
+    # Material hides the tabs while the reader scrolls down and fades them back in at the top (0.25 s): wait
+    # for the fade to end, or axe measures the contrast of half-transparent tab labels.
+    page.wait_for_function("""() => [...document.querySelectorAll('.md-tabs__link')].every(
+        a => parseFloat(getComputedStyle(a).opacity) >= 0.89 && !a.closest('[hidden]'))""", timeout=5000)
 
 
 @pytest.mark.parametrize("path", ALL)
