@@ -151,6 +151,8 @@ def test_max_norm_limits_the_gradient_of_the_mean_loss_per_character(batch_size)
     assert np.all(per_char > limit)                               # so clipping fires on every update here
     for grads in rec.seen:
         assert global_norm(grads) == pytest.approx(limit * batch_size * T, rel=1e-5)
+    np.testing.assert_allclose(result.clip_scales, limit / per_char, rtol=1e-6)   # what the trainer applied
+    assert np.all(free.clip_scales == 1.0)                                         # no limit, no clipping
     if batch_size == 1:                                           # nothing else changes: same first gradient
         np.testing.assert_allclose(result.grad_norms[0], free.grad_norms[0])
     assert MAX_NORM == 1.0 and train_tf.__kwdefaults__["max_norm"] == MAX_NORM   # d2l's limit, as the page says

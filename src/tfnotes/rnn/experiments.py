@@ -237,6 +237,7 @@ def char_model(name: str = "shakespeare", *, backend: str = "tf", hidden_size: i
         "losses": result.losses,
         "smooth_losses": result.smooth_losses,
         "grad_norms": result.grad_norms,
+        "clip_scales": result.clip_scales,
         "perplexity": result.perplexity,
         "n_chars": result.n_chars,
         "vocab_size": vocab.size,

@@ -132,6 +132,8 @@ class TrainResult:
         smooth_losses: exponential moving average of ``losses`` (starts at ``log V``, a uniform guess).
         grad_norms: per window, the global norm of the gradient of the summed loss, *before* clipping
             (divide by ``B * seq_len`` for the gradient of the mean loss per character).
+        clip_scales: per window, the factor global-norm clipping multiplied the gradient by (1 where it did
+            not fire, or with ``max_norm=None``): what the trainer did, not what the limit implies.
         h: the carried hidden state after the last window, shape ``(B, H)``.
         n_chars: characters processed (``steps * B * seq_len``).
     """
@@ -142,6 +144,7 @@ class TrainResult:
     grad_norms: np.ndarray
     h: np.ndarray
     n_chars: int
+    clip_scales: np.ndarray | None = None
 
     @property
     def perplexity(self) -> float:
@@ -174,7 +177,7 @@ def _train(params: Params, ids: Any, grads_fn: GradsFn, *, n_steps: int, seq_len
             positive_float(name, limit)
     params = {key: value.copy() for key, value in params.items()}
     streams, n_windows = text_streams(ids, B, T)
-    losses, smooth_losses, norms = [], [], []
+    losses, smooth_losses, norms, scales = [], [], [], []
     smooth = float(np.log(V))
     # --8<-- [start:truncated-bptt]
     for i in range(n_steps):
@@ -187,14 +190,17 @@ def _train(params: Params, ids: Any, grads_fn: GradsFn, *, n_steps: int, seq_len
         norms.append(global_norm(grads))                    # recorded before clipping
         if clip_value is not None:
             grads, _ = clip_elementwise(grads, clip_value)
+        scales.append(1.0)
         if max_norm is not None:                            # a limit per character: the loss sums B·T of them
-            grads, _ = clip_by_global_norm(grads, max_norm * B * T)
+            grads, norm = clip_by_global_norm(grads, max_norm * B * T)
+            scales[-1] = min(1.0, max_norm * B * T / norm) if norm > 0 else 1.0
         optimizer.update(params, grads)
         # --8<-- [end:truncated-bptt]
         losses.append(loss / (B * T))
         smooth = smoothing * smooth + (1 - smoothing) * losses[-1]
         smooth_losses.append(smooth)
-    return TrainResult(params, np.array(losses), np.array(smooth_losses), np.array(norms), h, n_steps * B * T)
+    return TrainResult(params, np.array(losses), np.array(smooth_losses), np.array(norms), h, n_steps * B * T,
+                       np.array(scales))
 
 
 def _numpy_grads(params: Params, inputs: np.ndarray, targets: np.ndarray,
