@@ -21,6 +21,27 @@ def _labels(name: str, labels: Any, n: int | None = None) -> np.ndarray:
     return arr
 
 
+# --8<-- [start:silhouette_loop]
+def silhouette_by_definition(x: Any, labels: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """a, b and s of every point, from the definition, one point at a time (slow: written to be read)."""
+    x = _checks.as_float_matrix("x", x)
+    labels = _labels("labels", labels, len(x))
+    clusters = np.unique(labels)
+    if not 2 <= len(clusters) <= len(x) - 1:
+        raise ValueError(f"labels must name between 2 and n - 1 clusters for a silhouette, got {len(clusters)}")
+    a, b, s = np.zeros(len(x)), np.zeros(len(x)), np.zeros(len(x))
+    for i in range(len(x)):
+        dist = np.sqrt(np.sum((x - x[i]) ** 2, axis=1))  # from point i to every point, itself included (0)
+        own = labels == labels[i]
+        b[i] = min(dist[labels == c].mean() for c in clusters if c != labels[i])  # nearest other cluster
+        if own.sum() == 1:
+            continue  # alone in its cluster: a is undefined and s = 0 by convention
+        a[i] = dist[own].sum() / (own.sum() - 1)  # mean over the OTHER points of its cluster
+        s[i] = (b[i] - a[i]) / max(a[i], b[i])
+    return a, b, s
+# --8<-- [end:silhouette_loop]
+
+
 # --8<-- [start:silhouette]
 def silhouette_samples(x: Any, labels: Any) -> np.ndarray:
     """s(i) = (b − a) / max(a, b): a = mean distance to the own cluster, b = to the nearest other one."""

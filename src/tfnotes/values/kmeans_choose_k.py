@@ -7,7 +7,7 @@ import tracemalloc
 import numpy as np
 
 from tfnotes.data import gaussian_blobs
-from tfnotes.kmeans.metrics import silhouette_samples, silhouette_score
+from tfnotes.kmeans.metrics import silhouette_by_definition, silhouette_samples, silhouette_score
 from tfnotes.runs import kmeans as runs
 from tfnotes.values import value
 
@@ -16,6 +16,8 @@ MEMORY_EXAMPLE_N = 10_000  # the size the page talks about
 FAR = 1e4  # offset of the float32 silhouette check: two blobs around (FAR, FAR)
 FAR_GAP = 4.0  # distance between the two blobs' centres there (spread 1)
 FAR_SIZE = 100
+EXAMPLE_POSITIONS = (0, 1, 4, 7)  # the worked example: four points on a line ...
+EXAMPLE_LABELS = (0, 0, 1, 1)  # ... in two clusters, A (the first two) and B
 
 
 def far_blobs() -> tuple[np.ndarray, np.ndarray]:
@@ -57,7 +59,7 @@ def choose_k_numbers() -> dict:
         "elbow_k": runs.elbow_k(inertia),
         "monotone": bool(np.all(np.diff(list(inertia.values())) <= 0)),
         "silhouette_best_k": best, "silhouette_best": float(scores[best].mean()),
-        "silhouette_negative": int(np.sum(scores[best] < 0)),
+        "silhouette_negative": int(np.sum(scores[best] < 0)), "points": len(x),
         "silhouette_negative_share": float(np.mean(scores[best] < 0)),
         "band_min": int(sizes.min()), "band_max": int(sizes.max()),
         "rise_seed": rise["seed"], "rise_k": rise["k"], "rise_k_next": rise["k"] + 1,
@@ -67,3 +69,16 @@ def choose_k_numbers() -> dict:
         "far": FAR, "far_f32_error": abs(silhouette_score(xf.astype(np.float32), yf) - silhouette_score(xf, yf)),
         "uniform_n": runs.UNIFORM_N, "uniform_best_k": uniform_best, "uniform_best": uniform_scores[uniform_best],
     }
+
+
+@value("kmeans-silhouette-example")
+def silhouette_example() -> dict:
+    """The choosing-k page's worked example: positions, a, b and s of four points on a line, by the definition."""
+    x = np.array(EXAMPLE_POSITIONS, dtype=float)[:, None]
+    a, b, s = silhouette_by_definition(x, EXAMPLE_LABELS)
+    out: dict = {"n": len(x)}
+    for i, pos in enumerate(EXAMPLE_POSITIONS, start=1):
+        out |= {f"x{i}": pos, f"a{i}": float(a[i - 1]), f"b{i}": float(b[i - 1]), f"s{i}": float(s[i - 1])}
+    out |= {"d13": abs(EXAMPLE_POSITIONS[2] - EXAMPLE_POSITIONS[0]), "d14": abs(EXAMPLE_POSITIONS[3] - EXAMPLE_POSITIONS[0]),
+            "mean": float(s.mean()), "lowest": int(np.argmin(s)) + 1}
+    return out
