@@ -210,7 +210,7 @@ def test_the_failure_figure_has_a_ground_truth_row(fail):
 
 
 def test_the_upper_two_sheared_ellipses_get_mixed(fail):
-    assert fail["anisotropic_upper_ari"] < 0.1
+    assert abs(fail["anisotropic_upper_ari"]) < 0.05  # "no better than chance"
     assert fail["anisotropic_ari"] < 0.8
 
 
