@@ -48,7 +48,7 @@ def steps(lang: str):
         ax.set_xlabel(t("x1", lang))
     for ax in axes[:, 0]:
         ax.set_ylabel(t("x2", lang))
-    axes[0, 0].legend(loc="lower left", fontsize=8)
+    fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside lower center", ncols=2, fontsize=8)
     return fig
 
 
