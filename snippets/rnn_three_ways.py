@@ -28,7 +28,7 @@ loss_keras = -np.sum(np.log(p_keras[np.arange(len(targets)), targets]))
 print("loss (nats)")
 for name, loss in (("NumPy", loss_np), ("TensorFlow", loss_tf), ("Keras", loss_keras)):
     print(f"  {name:<11} {loss:.12f}")
-print("logits at t=0")
+print("logits at t=1, the first step")
 print("  NumPy      ", np.array2string(logits_np[0], precision=4))
 print("  Keras      ", np.array2string(logits_keras[0], precision=4))
 

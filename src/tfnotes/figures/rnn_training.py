@@ -82,8 +82,8 @@ def text_training(lang: str):
                      + t(f"rnn_setup_{cfg['backend']}", lang, H=cfg["hidden_size"], B=cfg["batch_size"],
                          T=cfg["seq_len"]), fontsize=10.5)
         ax.set_xlabel(t("rnn_updates", lang))
-        ax.spines["right"].set_visible(True)
-    axes[0].set_ylabel(t("rnn_loss_per_char", lang))
+        ax.set_ylabel(t("rnn_loss_per_char", lang))      # on both panels: the left panel's perplexity label sits
+        ax.spines["right"].set_visible(True)              # next to the right panel's loss axis
     axes[0].legend(loc="lower left", fontsize=9)
     return fig
 
