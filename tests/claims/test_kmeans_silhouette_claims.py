@@ -72,3 +72,12 @@ def test_the_uniform_silhouette_is_far_above_zero_yet_below_the_blobs():
     assert 0.2 < choose["uniform_best"] < choose["silhouette_best"]
     assert choose["points"] == choose["blobs"] * choose["per_blob"]
     assert choose["silhouette_negative"] <= 0.01 * choose["points"]
+
+
+def test_the_elbow_curve_falls_on_uniform_data_too():
+    """'The elbow curve falls on any data': on the structureless square it falls at every k as well."""
+    from tfnotes.runs import kmeans as runs
+
+    fits = runs.uniform_fits()
+    curve = [fits[k].inertia for k in sorted(fits)]
+    assert len(curve) >= 5 and all(b < a for a, b in zip(curve, curve[1:]))
