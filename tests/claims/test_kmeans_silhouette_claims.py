@@ -81,3 +81,18 @@ def test_the_elbow_curve_falls_on_uniform_data_too():
     fits = runs.uniform_fits()
     curve = [fits[k].inertia for k in sorted(fits)]
     assert len(curve) >= 5 and all(b < a for a, b in zip(curve, curve[1:]))
+
+
+@pytest.mark.covers("src/tfnotes/kmeans/metrics.py:silhouette_loop")
+def test_the_loop_version_needs_no_centring_far_from_the_origin():
+    """'The loop version squares the differences directly and needs no centring': float32 far out = float64."""
+    from tfnotes.values.kmeans_choose_k import far_blobs
+
+    x, labels = far_blobs()
+    x32 = x.astype(np.float32)
+    s32 = silhouette_by_definition(x32, labels)[2]
+    s64 = silhouette_by_definition(x32.astype(np.float64), labels)[2]  # the same points, in float64 arithmetic
+    assert np.abs(s32 - s64).max() < 1e-5  # float32 arithmetic far from the origin loses nothing that matters
+    choose = get("kmeans-choose-k")
+    assert abs(s32.mean() - silhouette_score(x, labels)) <= 2 * choose["far_f32_error"]  # as good as centred
+    np.testing.assert_allclose(silhouette_by_definition(x, labels)[2], silhouette_samples(x, labels), atol=1e-10)
