@@ -108,3 +108,18 @@ def test_the_truncation_diagram_uses_short_windows_and_the_chapter_default_is_mi
     t = get("rnn-tbptt")
     assert t["windows"] * t["window_len"] == len(t["before_break"]) + 1 + len(t["after_break"])
     assert t["window_len"] < t["seq_len"] == 25
+
+
+def test_the_radius_09_curve_peaks_in_the_first_few_steps_then_falls_straight(v):
+    """"In the first few steps the norm at radius 0.9 still rises to …" and the alt text's "rises a little over the
+    first steps, to …, then falls in a straight line": the peak comes before the fitted range starts, and from
+    there on every step shrinks the norm."""
+    import numpy as np
+
+    from tfnotes.runs import rnn as runs
+
+    lin = runs.NORMS["input_scales"][0]
+    norms = np.asarray(runs.gradient_norms()["norms"][(lin, 0.9)])
+    peak = int(np.argmax(norms))
+    assert 0 < peak < v["fit_from"] and norms[peak] == v["lin_09_peak"]
+    assert np.all(np.diff(norms[v["fit_from"]:]) < 0)
