@@ -56,8 +56,8 @@ def text_training(lang: str):
                 label=t("rnn_loss_heldout", lang))
         uniform = np.log(run["vocab_size"])
         ax.axhline(uniform, color="#999999", lw=0.9, ls=":")
-        ax.text(len(steps), uniform, t("rnn_uniform", lang, V=run["vocab_size"]), ha="right", va="bottom",
-                fontsize=8.5, color="#666666")
+        ax.annotate(t("rnn_uniform", lang, V=run["vocab_size"]), xy=(len(steps), uniform), xytext=(0, 3),
+                    textcoords="offset points", ha="right", va="bottom", fontsize=8.5, color="#666666")
         # the whole range, so the early spikes above ln V (the Korean run) stay visible
         top = max(uniform * 1.25, float(np.max(run["losses"])) * 1.06, float(np.max(run["val_losses"])) * 1.06)
         ax.set_ylim(0, top)
