@@ -4,7 +4,11 @@
 project module its own module imports (:mod:`tfnotes._deps`) except the figure string table (a
 module of ``tfnotes.figures`` imports it through the package, but no result depends on a caption
 or label, so editing a caption must not retrain a model), so the figures and the values of both
-languages use one training run per build, and a warm build trains nothing. Results must be
+languages use one training run per build, and a warm build trains nothing.
+
+A result is written to disk only if the sources are still those the process imported: a file edited while a build
+runs (an editor saving under ``mkdocs serve``) would otherwise store what the old code computed under the new
+code's key. Results must be
 picklable (NumPy arrays, dicts, lists, numbers, strings).
 """
 
@@ -25,11 +29,13 @@ CACHE_DIR: Path | None = None  # set by tfnotes.products (figures and values); N
 def memo(fn: Callable) -> Callable:
     """Cache ``fn(*args, **kwargs)`` in memory and, when :data:`CACHE_DIR` is set, on disk."""
     in_memory: dict[str, object] = {}
+    loaded = _code_hash(fn)  # the sources as this process imported them
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        code = _code_hash(fn)
         h = hashlib.sha256(f"{fn.__module__}.{fn.__qualname__}|{args!r}|{sorted(kwargs.items())!r}".encode())
-        h.update(_deps.source_hash([m for m in _deps.closure(fn.__module__) if m != TEXT_ONLY]).encode())
+        h.update(code.encode())
         key = h.hexdigest()[:24]
         if key in in_memory:
             return in_memory[key]
@@ -38,7 +44,7 @@ def memo(fn: Callable) -> Callable:
             result = pickle.loads(path.read_bytes())
         else:
             result = fn(*args, **kwargs)
-            if path is not None:
+            if path is not None and code == loaded == _code_hash(fn):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 for old in path.parent.glob(f"{fn.__qualname__}-*.pickle"):
                     old.unlink()
@@ -47,3 +53,7 @@ def memo(fn: Callable) -> Callable:
         return result
 
     return wrapper
+
+
+def _code_hash(fn: Callable) -> str:
+    return _deps.source_hash([m for m in _deps.closure(fn.__module__) if m != TEXT_ONLY])

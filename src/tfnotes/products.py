@@ -21,10 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path(".cache/tfnotes"), help="cache directory")
     args = parser.parse_args(argv)
     try:
+        value_keys = _compute.current_keys()  # before the figures import the code the values run
         report = render.render_all(args.out, args.cache)
         print(report.summary())
         start = time.perf_counter()
-        computed = _compute.compute_all(args.cache)
+        computed = _compute.compute_all(args.cache, value_keys)
         print(f"values: {len(computed)} computed in {time.perf_counter() - start:.1f} s"
               + (f" ({', '.join(computed)})" if computed else ""))
     except (render.FigureError, PageValueError) as exc:

@@ -126,12 +126,15 @@ def render_all(out_dir: Path, cache_dir: Path | None = None, *, langs=LANGS, nam
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = Path(cache_dir) / MANIFEST if cache_dir else None
     manifest = _manifest(cache_dir)
+    # keys from the sources before they are imported: a file saved during the render cannot label an old drawing new
+    keys = {filename(spec, lang): figure_key(spec, lang) for spec in discover().values() for lang in langs}
     registry = load_all()
     specs = [registry[n] for n in (names or sorted(registry))]
     style.use_style()
     for spec in specs:
         for lang in langs:
-            fname, key = filename(spec, lang), figure_key(spec, lang)
+            fname = filename(spec, lang)
+            key = keys.get(fname) or figure_key(spec, lang)
             target = out_dir / fname
             if manifest.get(fname) == key and target.exists():
                 report.cached.append(fname)

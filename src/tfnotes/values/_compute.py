@@ -93,12 +93,23 @@ def _compute_one(name: str) -> object:
         raise PageValueError(f"value {name!r} failed: {type(exc).__name__}: {exc}") from exc
 
 
-def compute_all(cache_dir: Path) -> list[str]:
+def current_keys() -> dict[str, str]:
+    """``{name: key}`` of every value, from the sources on disk now (take them before importing the code)."""
+    return {name: value_key(name, module) for name, module in discover().items()}
+
+
+def compute_all(cache_dir: Path, keys: dict[str, str] | None = None) -> list[str]:
     """Compute every stale value into ``cache_dir``; drop entries of values that no longer exist. Returns the
-    names computed."""
+    names computed.
+
+    ``keys`` (from :func:`current_keys`, taken before the process imported any project code) is what each result
+    is stored under, so a file edited while the values compute cannot label an old result as new.
+    """
     from tfnotes import _memo
 
-    todo = stale(cache_dir)
+    keys = keys if keys is not None else current_keys()
+    cached_now = _read(cache_dir)
+    todo = sorted(name for name, key in keys.items() if cached_now.get(name, {}).get("key") != key)
     known = discover()
     cached = {name: entry for name, entry in _read(cache_dir).items() if name in known}
     if not todo and len(cached) == len(_read(cache_dir)):
@@ -106,7 +117,7 @@ def compute_all(cache_dir: Path) -> list[str]:
     saved, _memo.CACHE_DIR = _memo.CACHE_DIR, Path(cache_dir)
     try:
         for name in todo:
-            cached[name] = {"key": value_key(name, known[name]), "value": _compute_one(name)}
+            cached[name] = {"key": keys[name], "value": _compute_one(name)}
     finally:
         _memo.CACHE_DIR = saved
     path = Path(cache_dir) / CACHE_FILE
