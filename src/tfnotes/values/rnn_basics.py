@@ -9,6 +9,7 @@ the snippet prints what these functions compute.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import math
 
@@ -37,6 +38,11 @@ SMALL_SCALE = 0.01  # min-char-rnn's initial scale: the weights at which some bu
 BUG_FLOOR = 1e-6    # a parameter whose error is above this is "wrong" (rounding sits near 1e-10 and below)
 
 
+@functools.cache  # the trained model three values quote: trained once per build
+def _trained_hello():
+    return train_hello(**HELLO_TRAINED)
+
+
 def _default(fn, name: str):
     return inspect.signature(fn).parameters[name].default
 
@@ -63,7 +69,7 @@ def hello() -> dict:
     T = len(inputs)
     before = fig["before"][np.arange(T), [fig["symbols"].index(c) for c in fig["targets"]]]
     after = fig["after"][np.arange(T), [fig["symbols"].index(c) for c in fig["targets"]]]
-    _, result = train_hello(**HELLO_TRAINED)
+    _, result = _trained_hello()
     ids = {"id_" + ("end" if sym == END else sym): i for i, sym in enumerate(vocab.symbols)}
     l_steps = [int(t) + 1 for t in np.flatnonzero(inputs == vocab.encode("l")[0])]   # numbered from 1
     return {
@@ -126,7 +132,7 @@ def loss_numbers() -> dict:
     T = len(inputs)
     text = Vocab.from_text(load_text("shakespeare"))
     untrained = init_params(vocab.size, HELLO_TRAINED["hidden_size"], seed=HELLO_TRAINED["seed"])
-    _, result = train_hello(**HELLO_TRAINED)
+    _, result = _trained_hello()
     p_before = forward(untrained, inputs).ps[np.arange(T), targets]
     p_after = forward(result.params, inputs).ps[np.arange(T), targets]
     loss_after = loss_and_grads(result.params, inputs, targets)[0]
@@ -147,7 +153,7 @@ def loss_numbers() -> dict:
 
 def temperature_samples() -> dict[float, list[str]]:
     """The words snippets/rnn_temperature.py samples from 'h' at each temperature."""
-    vocab, result = train_hello(**HELLO_TRAINED)
+    vocab, result = _trained_hello()
     h = vocab.encode("h")[0]
     return {tau: ["h" + vocab.decode(sample(result.params, None, h, 5, temperature=tau, seed=s))
                   for s in range(SAMPLES_PER_TEMPERATURE)] for tau in SAMPLE_TEMPERATURES}
