@@ -43,3 +43,15 @@ def test_minimal_loop_keeps_the_2016_nan_for_an_empty_cluster():
     # "A NaN centroid is never the nearest to anything, so it stays empty and NaN for the rest of the run"
     centroids, labels, steps = lloyd_2016_style(x, np.array([[0.0], [10.0], [100.0]]), max_steps=50)
     assert np.isnan(centroids[2]).all() and 2 not in labels.tolist() and steps < 50
+
+
+@pytest.mark.parametrize("points,start,words", [
+    (np.zeros((5, 2)), np.zeros((6, 2)), "k must be <= the number of samples"),
+    (np.zeros((5, 2)), np.zeros((2, 3)), "init must have shape"),
+    (np.full((5, 2), np.nan), np.zeros((2, 2)), "NaN"),
+    ("points", np.zeros((2, 2)), "x must be a 2-D array"),
+    (np.zeros((5, 2)), np.zeros(2), "init must be 2-D"),
+])
+def test_minimal_loop_rejects_bad_input_with_the_package_errors(points, start, words):
+    with pytest.raises((ValueError, TypeError), match=words):
+        lloyd_2016_style(points, start)

@@ -1,12 +1,18 @@
 """The 2016 tutorials' k-means loop, translated line by line to eager TensorFlow 2.
 
 Kept as close to the 2016 code as TF 2 allows (broadcast distances, one ``tf.where``/``tf.gather``/``tf.reduce_mean``
-per cluster, a Python loop), so a reader can lay the two side by side. No restarts, no argument checks, and an empty
-cluster still becomes NaN, as it did in 2016: :mod:`tfnotes.kmeans.tf` is the version to use.
+per cluster, a Python loop), so a reader can lay the two side by side. No restarts, and an empty cluster still
+becomes NaN, as it did in 2016: :mod:`tfnotes.kmeans.tf` is the version to use. The arguments are checked as
+:func:`tfnotes.kmeans.kmeans` checks them, by a wrapper below the part the page shows.
 The tests check that from the same start it returns the NumPy reference's labels and centroids.
 """
 
+import functools
+
+import numpy as np
+
 from tfnotes._tf import tensorflow
+from tfnotes.kmeans._common import prepare
 
 tensorflow()  # imports TensorFlow with its start-up log lines silenced (your own code does not need this)
 
@@ -35,3 +41,18 @@ def lloyd_2016_style(points, start, max_steps=100):
         previous = assignments
     return centroids.numpy(), assignments.numpy(), step + 1
 # --8<-- [end:loop]
+
+
+def _checked(loop):
+    """Bad input gets the package's clear errors (shape, NaN, k > n, ...), not a TensorFlow stack trace."""
+
+    @functools.wraps(loop)
+    def checked(points, start, max_steps=100):
+        k = np.shape(start)[0] if np.ndim(start) == 2 else 1  # a start that is not (k, d) fails in prepare
+        spec = prepare(points, k, start if np.ndim(start) == 2 else np.asarray(start), 1, max_steps, 0.0, 0)
+        return loop(spec.x, spec.inits[0], spec.max_iter)
+
+    return checked
+
+
+lloyd_2016_style = _checked(lloyd_2016_style)
