@@ -29,7 +29,7 @@ CACHE_DIR: Path | None = None  # set by tfnotes.products (figures and values); N
 def memo(fn: Callable) -> Callable:
     """Cache ``fn(*args, **kwargs)`` in memory and, when :data:`CACHE_DIR` is set, on disk."""
     in_memory: dict[str, object] = {}
-    loaded = _code_hash(fn)  # the sources as this process imported them
+    loaded = _files_hash(fn)  # the files as this process imported them
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -37,18 +37,20 @@ def memo(fn: Callable) -> Callable:
         h = hashlib.sha256(f"{fn.__module__}.{fn.__qualname__}|{args!r}|{sorted(kwargs.items())!r}".encode())
         h.update(code.encode())
         key = h.hexdigest()[:24]
-        if key in in_memory:
-            return in_memory[key]
         path = CACHE_DIR / "results" / f"{fn.__qualname__}-{key}.pickle" if CACHE_DIR else None
-        if path is not None and path.exists():
+        if key in in_memory:
+            result = in_memory[key]  # computed earlier in this process, perhaps before CACHE_DIR was set
+        elif path is not None and path.exists():
             result = pickle.loads(path.read_bytes())
         else:
             result = fn(*args, **kwargs)
-            if path is not None and code == loaded == _code_hash(fn):
-                path.parent.mkdir(parents=True, exist_ok=True)
-                for old in path.parent.glob(f"{fn.__qualname__}-*.pickle"):
-                    old.unlink()
-                path.write_bytes(pickle.dumps(result))
+        # Every process then reads the same result: TensorFlow's float64 sums differ by ~1e-15 between processes,
+        # so a second computation would not be byte-identical to the first.
+        if path is not None and not path.exists() and _files_hash(fn) == loaded:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob(f"{fn.__qualname__}-*.pickle"):
+                old.unlink()
+            path.write_bytes(pickle.dumps(result))
         in_memory[key] = result
         return result
 
@@ -57,3 +59,19 @@ def memo(fn: Callable) -> Callable:
 
 def _code_hash(fn: Callable) -> str:
     return _deps.source_hash([m for m in _deps.closure(fn.__module__) if m != TEXT_ONLY])
+
+
+def disk_source(path: Path) -> bytes:
+    """A module file's bytes on disk (a seam for the test that simulates a save during a run)."""
+    return path.read_bytes()
+
+
+def _files_hash(fn: Callable) -> str:
+    """The files behind ``fn`` as they are on disk now. Unlike the key this ignores ``_deps.read_source``, which
+    tests patch to simulate an edit, so a process that imported code during such a test still stores results."""
+    h = hashlib.sha256()
+    for mod in _deps.closure(fn.__module__):
+        path = _deps.module_path(mod)
+        if path is not None:
+            h.update(disk_source(path))
+    return h.hexdigest()

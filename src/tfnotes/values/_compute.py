@@ -139,7 +139,8 @@ def get(name: str, cache_dir: Path | None) -> object:
     from tfnotes import _memo
 
     saved = _memo.CACHE_DIR
-    if cache_dir and Path(cache_dir).is_dir():
+    if cache_dir:  # runs computed here are stored where the build looks: one computation for tests and build
+        Path(cache_dir).mkdir(parents=True, exist_ok=True)
         _memo.CACHE_DIR = Path(cache_dir)
     try:
         return _compute_one(name)
