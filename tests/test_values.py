@@ -122,3 +122,24 @@ def test_the_page_directive_writes_the_value_in_each_language_and_fails_on_unkno
                        ("[[value toy.n:.2q]]", "does not fit")):
         with pytest.raises(PluginError, match=words):
             site_values.expand(bad, "en", "p.md")
+
+
+@pytest.mark.parametrize("v,spec,text,number", [
+    (5.618e-14, ".1e!up", "5.7 × 10⁻¹⁴", 5.7e-14),      # "at most": never printed below the measured value
+    (0.987, ".2f!down", "0.98", 0.98),                   # "at least": never printed above it
+    (0.2391, ".0%!up", "24 %", 0.24),
+    (173.4, ",.0f!down", "173", 173.0),
+    (9.99e-5, ".1e!up", "1.0 × 10⁻⁴", 1e-4),
+    (3.2e8, "pow!down", "10⁸", 1e8),
+    (1.1, ".1f!up", "1.1", 1.1),                          # exact at the printed precision: unchanged
+])
+def test_directed_rounding_keeps_a_bound_on_its_safe_side(v, spec, text, number):
+    assert format_value(v, spec, "en") == text
+    assert values.shown(v, spec) == pytest.approx(number)
+
+
+@pytest.mark.parametrize("spec,words", [(".2g!up", "need an f, e or %"), (".1f!up!down", "clashing"),
+                                        (".1f!sideways", "unknown")])
+def test_directed_rounding_rejects_what_it_cannot_do(spec, words):
+    with pytest.raises(PageValueError, match=words):
+        format_value(0.5, spec, "en")

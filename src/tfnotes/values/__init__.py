@@ -116,23 +116,24 @@ def format_value(v: Scalar, spec: str, lang: str) -> str:
 
     ``spec`` is a Python format spec (``.3f``, ``,d``, ``.2g`` ...) or empty: ints get thousands separators, floats
     three significant digits. A ``%`` spec gives "63 %" (en) / "63%" (ko); a result in exponent form (an ``e`` spec,
-    or a tiny float) gives "1.1 × 10⁻¹⁵"; ``pow`` gives the nearest power of ten, "10⁻¹⁵". A trailing ``!tex`` gives
-    the LaTeX form for use inside ``$...$`` ("1.1 \\times 10^{-15}", "10^{-15}", "2{,}073").
+    or a tiny float) gives "1.1 × 10⁻¹⁵"; ``pow`` gives the nearest power of ten, "10⁻¹⁵". Flags after the spec:
+    ``!up`` / ``!down`` round towards the safe side of a bound ("at most 5.7 × 10⁻¹⁴" for 5.62e-14; "at least 0.98"
+    for 0.987), see :func:`shown`; ``!tex`` gives the LaTeX form for use inside ``$...$`` ("1.1 \\times 10^{-15}",
+    "10^{-15}", "2{,}073").
     """
     if lang not in LANGS:
         raise PageValueError(f"lang must be one of {LANGS}, got {lang!r}")
-    tex = spec.endswith("!tex")
-    spec = spec[:-4] if tex else spec
+    spec, flags = _flags(spec)
+    tex = "tex" in flags
     if isinstance(v, bool):
         raise PageValueError(f"{v!r} is a yes/no result: a sentence states it, a test checks it")
     if isinstance(v, str):
-        if spec:
+        if spec or flags:
             raise PageValueError(f"format spec {spec!r} given for the text value {v!r}")
         return v
+    v = _directed(v, spec, flags)
     if spec == "pow":
-        if v == 0:
-            raise PageValueError("'pow' of 0")
-        return _power(round(math.log10(abs(v))), tex)
+        return _power(_pow_exponent(v, flags), tex)
     try:
         if not spec:
             text = f"{v:,}" if isinstance(v, int) else (f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}")
@@ -150,6 +151,56 @@ def format_value(v: Scalar, spec: str, lang: str) -> str:
     if tex:
         return text.replace(",", "{,}")
     return text.replace("-", "−", 1) if text.startswith("-") else text
+
+
+def shown(v: float, spec: str) -> float:
+    """The number a reader reads for ``[[value ...:spec]]``, as a float (tests check bounds with it)."""
+    spec, flags = _flags(spec)
+    v = _directed(v, spec, flags)
+    if spec == "pow":
+        return 10.0 ** _pow_exponent(v, flags)
+    text = format(v, spec or ".3g").replace(",", "")
+    return float(text[:-1]) / 100 if text.endswith("%") else float(text)
+
+
+_FLAGS = ("up", "down", "tex")
+
+
+def _flags(spec: str) -> tuple[str, set[str]]:
+    spec, *flags = spec.split("!")
+    unknown = [f for f in flags if f not in _FLAGS]
+    if unknown or ("up" in flags and "down" in flags):
+        raise PageValueError(f"unknown or clashing flags {flags!r}: use !up or !down, and !tex")
+    return spec, set(flags)
+
+
+def _pow_exponent(v: float, flags: set[str]) -> int:
+    if v == 0:
+        raise PageValueError("'pow' of 0")
+    exponent = math.log10(abs(v))
+    if "up" in flags:
+        return math.ceil(exponent - 1e-12)
+    if "down" in flags:
+        return math.floor(exponent + 1e-12)
+    return round(exponent)
+
+
+def _directed(v: Scalar, spec: str, flags: set[str]) -> Scalar:
+    """``v`` moved to the next number the spec can print, up or down, when it would otherwise round the wrong way."""
+    direction = 1 if "up" in flags else -1 if "down" in flags else 0
+    if not direction or spec == "pow":
+        return v
+    match = re.fullmatch(r",?\.(\d+)([efg%])", spec)
+    if not match or match.group(2) == "g":
+        raise PageValueError(f"!up/!down need an f, e or % spec with a precision (such as .1e), got {spec!r}")
+    places, kind = int(match.group(1)), match.group(2)
+    if kind == "e":
+        places -= math.floor(math.log10(abs(v))) if v else 0
+    elif kind == "%":
+        places += 2
+    scaled = v * 10.0 ** places
+    rounded = (math.ceil(scaled - 1e-9) if direction > 0 else math.floor(scaled + 1e-9)) / 10.0 ** places
+    return rounded
 
 
 def _power(exponent: int, tex: bool) -> str:
