@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 
 .PHONY: setup system-deps serve build test bench figures clean
 
-setup: system-deps $(VENV)/.installed $(KATEX)/katex.min.js
+setup: system-deps $(VENV)/.installed $(KATEX)/katex.min.js $(KATEX)/.fonts-listed
 
 # Debian packages: a Hangul font for the figures, Chromium for the browser tests, Node.js/npm for KaTeX.
 system-deps:
@@ -43,6 +43,12 @@ $(KATEX)/katex.min.js: package.json package-lock.json
 	cp node_modules/katex/dist/katex.min.js node_modules/katex/dist/katex.min.css $(KATEX)/
 	cp node_modules/katex/dist/contrib/auto-render.min.js $(KATEX)/contrib/
 	cp node_modules/katex/dist/fonts/*.woff2 $(KATEX)/fonts/
+
+# KaTeX's CSS lists woff2, woff and ttf for every font: rewrite it to list only the files copied above
+# (tfnotes.site.katex_fonts explains why), after every copy and whenever the rewrite changes.
+$(KATEX)/.fonts-listed: $(KATEX)/katex.min.js src/tfnotes/site/katex_fonts.py | $(VENV)/.installed
+	$(BIN)/python -m tfnotes.site.katex_fonts $(KATEX)
+	touch $@
 
 figures: setup
 	$(BIN)/python -m tfnotes.products

@@ -189,3 +189,35 @@ def test_copy_button_copies_a_snippet_that_runs(browser, site_url, root):
     proc = subprocess.run([sys.executable, "-c", copied], cwd=root, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-1500:]
     assert re.search(r"standardised: ARI = 0\.[7-9]\d\d", proc.stdout), proc.stdout
+
+
+@pytest.mark.parametrize("path,lang", [("rnn/bptt/", "ko"), ("en/rnn/bptt/", "en"), ("kmeans/lloyd/", "ko"),
+                                       ("en/kmeans/lloyd/", "en")])
+def test_glossary_tooltip_on_hover_and_on_keyboard_focus(browser, site_url, path, lang):
+    """A glossary term on a chapter page shows its definition, in the page's language, when the pointer rests on it
+    and when the keyboard reaches it (Tab), and hides it again; never on a term inside code, headings or maths."""
+    from tfnotes.glossary import terms
+
+    definitions = {t.definition(lang) for t in terms()}
+    context, page, record = visit(browser, site_url, path)
+    try:
+        terms_on_page = page.locator("article abbr.tfn-term")
+        assert terms_on_page.count() >= 5
+        assert page.locator("article :is(h1, h2, h3, h4, code, pre, .arithmatex, a) abbr.tfn-term").count() == 0
+        term = terms_on_page.nth(1)
+        tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+        term.hover()
+        tooltip.wait_for(state="visible", timeout=3000)
+        shown = tooltip.inner_text().strip()
+        assert shown in definitions and (bool(re.search("[가-힣]", shown)) == (lang == "ko"))
+        page.mouse.move(0, 0)
+        tooltip.wait_for(state="hidden", timeout=3000)
+        # Keyboard: focus the element before the term, then Tab onto the term itself.
+        terms_on_page.nth(0).focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('tfn-term')")
+        tooltip.wait_for(state="visible", timeout=3000)
+        assert tooltip.inner_text().strip() in definitions
+        assert record["console"] == []
+    finally:
+        context.close()

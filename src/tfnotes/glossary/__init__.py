@@ -61,7 +61,14 @@ def terms() -> tuple[Term, ...]:
 
 
 def synonyms(lang: str) -> dict[str, str]:
-    """``{variant: page term}`` for search in ``lang``: a reader's word maps to the word the pages use."""
+    """``{variant: page term}`` for search in ``lang``: a reader's word maps to the word the pages use.
+
+    Forbidden words are included too: a page must not write 그라디언트, but a reader may still type it."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
-    return {v: t.word(lang) for t in terms() for v in t.variants(lang)}
+    return {v: t.word(lang) for t in terms() for v in (*t.variants(lang), *t.forbidden(lang))}
+
+
+def chapter(term: Term) -> str:
+    """The chapter a term belongs to: the first folder of its page (``"kmeans"``, ``"rnn"``)."""
+    return term.page.split("/", 1)[0]

@@ -11,6 +11,7 @@
   text, download button and shared stylesheet.
 - :mod:`~tfnotes.site.html_fixes`: no per-page head alternates (sitemap 404s), a name for the search dialog.
 - :mod:`~tfnotes.site.search`: a UTF-8 search index.
+- :mod:`~tfnotes.site.glossary`: ``[[glossary]]`` becomes the glossary tables; tooltips on the chapter pages' terms.
 - :mod:`~tfnotes.site.downloads`: the path above an included code block links to a download of that file.
 - :mod:`~tfnotes.site.provenance`: "Tested by" links above every included code block, read from the tests' markers.
 

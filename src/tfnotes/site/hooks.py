@@ -8,8 +8,8 @@ import time
 
 from mkdocs.plugins import event_priority
 
-from tfnotes.site import (current_language, downloads, figures, html_fixes, i18n_jupyter, is_outer_build,
-                          notebooks, outputs, products, provenance, search, state, values)
+from tfnotes.site import (current_language, downloads, figures, glossary, html_fixes, i18n_jupyter,
+                          is_outer_build, notebooks, outputs, products, provenance, search, state, values)
 
 log = logging.getLogger("mkdocs.hooks.tfnotes")
 i18n_jupyter.patch()
@@ -28,22 +28,26 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if notebooks.is_notebook(page):
         return markdown
     lang = current_language(config)
+    markdown = glossary.expand(markdown, lang, page)
     markdown = provenance.annotate(markdown, lang, page, config)
     markdown = outputs.expand(figures.expand(markdown, lang, page), lang)
     return values.expand(markdown, lang, page.file.src_uri)
 
 
 def on_page_content(html_text: str, page, config, files) -> str:
+    lang = current_language(config)
     if not notebooks.is_notebook(page):
-        return html_text
-    html_text = values.expand(html_text, current_language(config), page.file.src_uri)
-    return notebooks.fix_page(html_text, page, config)
+        return glossary.annotate(html_text, lang, page.file.src_uri)
+    html_text = values.expand(html_text, lang, page.file.src_uri)
+    html_text = notebooks.fix_page(html_text, page, config)
+    return glossary.annotate(html_text, lang, page.file.src_uri, notebook=True)
 
 
 def on_post_page(output: str, page, config) -> str:
     head, sep, body = output.partition("</head>")
     body = html_fixes.name_search_dialog(body, current_language(config))
     body = downloads.link_code_sources(body, page, config)
+    body = search.script_first(body)
     return html_fixes.drop_head_alternates(head) + sep + body
 
 
