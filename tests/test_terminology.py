@@ -181,3 +181,22 @@ def test_the_gloss_check_reads_parentheses_after_the_word():
     assert text[m.start():m.end()] == "클러스터" and m.start() == text.index("클러스터(")  # not the one in 클러스터링
     assert glossed(text, m, cluster)
     assert not glossed("클러스터로 나눕니다(cluster).", first_use("클러스터로 나눕니다(cluster).", cluster), cluster)
+
+
+EVERYWHERE = [(t, p) for t in terms() if t.gloss_everywhere for p in PAGES
+              if lang_of(p) == "ko" and p.relative_to(DOCS).parts[0] == chapter(t)
+              and first_use(LINK_TEXT.sub(" ", page_text(p)), t)]  # the chapter's pages that use it
+
+
+def test_some_terms_are_glossed_on_every_page_of_their_chapter():
+    assert {t.id for t, _ in EVERYWHERE} >= {"hidden-state", "gradient"}
+    assert len([p for t, p in EVERYWHERE if t.id == "hidden-state"]) >= 10  # the RNN pages (all of them use it)
+
+
+@pytest.mark.parametrize("term,path", EVERYWHERE, ids=lambda x: getattr(x, "id", None) or x.relative_to(DOCS).as_posix())
+def test_a_term_glossed_everywhere_is_glossed_at_its_first_use_on_each_page(term, path):
+    text = LINK_TEXT.sub(" ", page_text(path))
+    m = first_use(text, term)
+    context = text[max(0, m.start() - 30): m.end() + 40].replace("\n", " ")
+    ok = glossed(text, m, term)
+    assert ok, f"{path.relative_to(DOCS)}: the first {term.ko!r} has no ({term.en}): …{context}…"

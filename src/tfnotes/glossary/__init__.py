@@ -3,7 +3,9 @@
 Each ``[[term]]`` has: ``id``; ``ko`` and ``en`` (the page terms); ``ko_def`` and ``en_def`` (one-line definitions);
 ``page`` (the page that introduces it, e.g. ``"kmeans/index.md"``); ``ko_variants`` / ``en_variants`` (accepted other
 words a reader may search for: synonyms, spellings, plurals); ``ko_forbidden`` / ``en_forbidden`` (variants a page
-must not write). From it come the glossary pages, the tooltips, the search synonyms and the terminology test.
+must not write); ``gloss_everywhere`` (optional, false by default): every Korean page of the term's chapter that
+uses it glosses the English term at its first use there, not only ``page``. From it come the glossary pages, the
+tooltips, the search synonyms and the terminology test.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Term:
     en_variants: tuple[str, ...] = field(default=())
     ko_forbidden: tuple[str, ...] = field(default=())
     en_forbidden: tuple[str, ...] = field(default=())
+    gloss_everywhere: bool = False
 
     def word(self, lang: str) -> str:
         return getattr(self, lang)
