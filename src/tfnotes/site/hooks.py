@@ -48,7 +48,6 @@ def on_post_page(output: str, page, config) -> str:
     body = html_fixes.name_search_dialog(body, current_language(config))
     body = downloads.link_code_sources(body, page, config)
     body = search.script_first(body)
-    body = search.script_first(body)
     return html_fixes.drop_head_alternates(head) + sep + body
 
 
