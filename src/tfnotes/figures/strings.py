@@ -202,8 +202,8 @@ FIGURES: dict[str, dict[str, dict[str, str]]] = {
     "kmeans-inertia": {
         "alt": {"ko": "반복 횟수에 따른 관성을 그린 선 그래프. 첫 반복 뒤에 크게 떨어진 다음 평평해지며, 한 번도 올라가지 않는다.",
                 "en": "Line chart of inertia against iteration: a large drop in the first iteration, then a flat tail; it never goes up."},
-        "caption": {"ko": "같은 실행의 반복별 관성입니다. 로이드 알고리즘은 관성을 늘리지 않고, 중심점이 움직일 때마다 관성이 줄어들므로 유한한 횟수 안에 멈춥니다.",
-                    "en": "Inertia per iteration for the same run. Lloyd's algorithm never increases it, and it falls whenever a centroid moves, which is why it stops after finitely many steps."},
+        "caption": {"ko": "같은 실행의 반복별 관성입니다. 로이드 알고리즘은 관성을 늘리지 않고 중심점이 움직일 때마다 관성을 줄이며, 점을 클러스터에 할당하는 방법은 유한하므로 유한한 횟수 안에 멈춥니다.",
+                    "en": "Inertia per iteration for the same run. Lloyd's algorithm never increases it and lowers it whenever a centroid moves; since there are finitely many ways to assign the points, it stops after finitely many steps."},
     },
     "kmeans-voronoi": {
         "alt": {"ko": "최종 중심점 [[value kmeans-classic.k]]개를 기준으로, 각 중심점이 가장 가까운 영역(보로노이 셀)을 연한 색으로 칠하고 그 위에 데이터를 찍은 평면. 셀의 경계는 직선이다.",
