@@ -47,7 +47,7 @@ REFERENCES = re.compile(r"^#{2,6}\s+(?:References|참고 문헌)\s*$.*?(?=^#{1,6
 
 def page_text(path: Path, *, with_code: bool = False) -> str:
     """A page's prose. With ``with_code``, a notebook's code cells too, and no reference lists (the titles of other
-    works are quoted as they are: d2l-ko's "시간에 따른 역전파" stays in the citation)."""
+    works are quoted as they are: d2l-ko's "시간을 통한 역전파" stays in the citation)."""
     if path.suffix == ".md":
         markdown = path.read_text(encoding="utf-8")
         return prose(REFERENCES.sub("", markdown) if with_code else markdown)
@@ -155,7 +155,7 @@ def test_a_planted_forbidden_variant_fails():
     assert forbidden_uses(text, "ko") == []
     planted = text.replace("기울기", "그라디언트", 1)
     assert len(forbidden_uses(planted, "ko")) == 1 and "'그라디언트' (the pages say '기울기')" in forbidden_uses(planted, "ko")[0]
-    assert forbidden_uses("이 모델은 시간에 따른 역전파로 학습합니다.", "ko")[0].startswith("'시간에 따른 역전파'")
+    assert forbidden_uses("이 모델은 시간 역전파로 학습합니다.", "ko")[0].startswith("'시간 역전파'")
     assert forbidden_uses("그라디언트를", "ko") and not forbidden_uses("기울기를", "ko")
 
 

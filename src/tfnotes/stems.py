@@ -181,7 +181,7 @@ def index_keys(tokens: list[str]) -> list[str]:
 def synonym_table(synonyms: dict[str, str], page_text: str) -> dict[str, str]:
     """What the query side substitutes: normalised variant → what to search instead. A variant the pages never
     write is replaced by the page's word (군집 → 클러스터); a variant the pages also write (BPTT on the Korean pages,
-    whose term is 시간 역전파) is kept and the page's word added, so the reader still finds the pages that use it.
+    whose term is 시간에 따른 역전파) is kept and the page's word added, so the reader still finds the pages that use it.
     ``page_text`` is the language's pages' text, already normalised (:func:`normalise_text`)."""
     out = {}
     for key, term in synonym_keys(synonyms).items():

@@ -43,10 +43,10 @@ def test_no_tooltip_in_headings_code_maths_links_or_admonition_titles():
 
 
 def test_the_longest_term_wins_and_words_inside_other_words_stay_plain():
-    out = glossary.annotate("<p>클러스터링과 시간 역전파, k-means++ 다음 k-means, 특성 스케일링</p>", "ko", "kmeans/x.md")
+    out = glossary.annotate("<p>클러스터링과 시간에 따른 역전파, k-means++ 다음 k-means, 특성 스케일링</p>", "ko", "kmeans/x.md")
     assert re.findall(r"<abbr[^>]*>([^<]+)</abbr>", out) == ["클러스터링", "k-means++", "k-means", "특성 스케일링"]
-    out = glossary.annotate("<p>시간 역전파와 역전파</p>", "ko", "rnn/bptt.ko.md")
-    assert re.findall(r"<abbr[^>]*>([^<]+)</abbr>", out) == ["시간 역전파", "역전파"]
+    out = glossary.annotate("<p>시간에 따른 역전파와 역전파</p>", "ko", "rnn/bptt.ko.md")
+    assert re.findall(r"<abbr[^>]*>([^<]+)</abbr>", out) == ["시간에 따른 역전파", "역전파"]
 
 
 def test_english_pages_match_plurals_and_case_and_use_english_definitions():
