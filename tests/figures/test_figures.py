@@ -39,6 +39,17 @@ def test_every_figure_and_label_has_text_in_both_languages():
     assert all(set(v) == set(LANGS) for v in LABELS.values())
 
 
+def test_korean_labels_keep_one_register_noun_endings_not_sentences():
+    """Text drawn inside a figure is a label, not a sentence (Korean review D4): it ends in a noun or a nominal form
+    (바뀜, 사용, 멈춤), never in a sentence ending: 합니다체 (-니다) or 해라체 (한다, 된다, 있다, 없다, 였다 …)."""
+    import re
+    n_final = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4)  # syllables ending in ㄴ
+    ending = re.compile(rf"(니다|[{n_final}있없었았였렸졌]다)(?![\uac00-\ud7a3])")  # -ㄴ다 (한다, 본다), 있다 …
+    assert {k: v["ko"] for k, v in LABELS.items() if ending.search(v["ko"])} == {}
+    assert ending.search("방향이 바뀝니다: 18°") and ending.search("경계가 대기 시간만 본다")  # the check sees sentences
+    assert not ending.search("시점마다 자기 몫을 더함") and not ending.search("다음 분출까지 대기 시간 (분)")
+
+
 def test_every_figure_file_exists_in_both_languages_and_they_differ(figure_dir):
     for name, spec in load_all().items():
         ko, en = (figure_dir / f"{name}.{lang}.{spec.fmt}" for lang in LANGS)

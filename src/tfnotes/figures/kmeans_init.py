@@ -27,7 +27,7 @@ def local_optima(lang: str):
         _plot.clusters(ax, x, r.labels, size=5)
         ax.scatter(*r.history.centroids[0].T, marker="o", s=60, facecolors="none", edgecolors="black",
                    linewidths=1, zorder=6, label=t("start", lang))
-        _plot.centroids(ax, r.centroids, size=70, label=t("centroids", lang))
+        _plot.centroids(ax, r.centroids, size=70, label=t("final_centroids", lang))
         ax.set_title(f"{t('seed', lang, s=seed)} · {t('inertia_eq', lang, v=r.inertia)}", fontsize=9)
         _plot.equal(ax, "box")
     fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=2, fontsize=8)
