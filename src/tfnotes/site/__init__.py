@@ -10,7 +10,9 @@
 - :mod:`~tfnotes.site.notebooks`: notebooks executed ahead of the page build; their pages' heading ids, plot alt
   text, download button and shared stylesheet.
 - :mod:`~tfnotes.site.html_fixes`: no per-page head alternates (sitemap 404s), a name for the search dialog.
-- :mod:`~tfnotes.site.search`: a UTF-8 search index.
+- :mod:`~tfnotes.site.search`: one search index per language, with Korean stems, English spellings and the
+  glossary's synonyms (:mod:`tfnotes.stems`; the browser side mirrors it), rewritten as UTF-8.
+- :mod:`~tfnotes.site.katex_fonts`: KaTeX's stylesheet lists only the fonts the site ships (run at set-up).
 - :mod:`~tfnotes.site.glossary`: ``[[glossary]]`` becomes the glossary tables; tooltips on the chapter pages' terms.
 - :mod:`~tfnotes.site.downloads`: the path above an included code block links to a download of that file.
 - :mod:`~tfnotes.site.provenance`: "Tested by" links above every included code block, read from the tests' markers.
