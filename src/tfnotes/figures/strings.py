@@ -231,7 +231,7 @@ FIGURES: dict[str, dict[str, dict[str, str]]] = {
                     "en": "k-means++ starts from points that are far apart, so it falls into poor local optima less often ([[value kmeans-init.kpp_poor]] of [[value kmeans-init.runs]] runs, against [[value kmeans-init.random_poor]] with random starts); on these blobs it also converges in fewer iterations. The box counts the starts with one centroid in every blob and the runs that reached the best inertia."},
     },
     "kmeans-elbow": {
-        "alt": {"ko": "k를 [[value kmeans-choose-k.k_min]]부터 [[value kmeans-choose-k.k_max]]까지 바꾸며 잰 관성(k마다 [[value kmeans-choose-k.n_init]]번 실행한 것 중 최솟값)의 선 그래프. k = [[value kmeans-choose-k.elbow_k]] 부근에서 기울기가 급격히 완만해진다.",
+        "alt": {"ko": "k를 [[value kmeans-choose-k.k_min]]부터 [[value kmeans-choose-k.k_max]]까지 바꾸며 잰 관성(k마다 [[value kmeans-choose-k.n_init]]번 실행한 것 중 최솟값)의 선 그래프. k = [[value kmeans-choose-k.elbow_k]] 부근에서 곡선이 급격히 완만해진다.",
                 "en": "Line chart of inertia for k from [[value kmeans-choose-k.k_min]] to [[value kmeans-choose-k.k_max]], each the best of [[value kmeans-choose-k.n_init]] runs; the curve bends sharply around k = [[value kmeans-choose-k.elbow_k]]."},
         "caption": {"ko": "가능한 가장 작은 관성은 k가 커질수록 늘어나지 않습니다. 여기서는 k마다 [[value kmeans-choose-k.n_init]]번 실행한 것 중 가장 좋은 결과를 그렸으므로 이 곡선도 계속 내려갑니다. 줄어드는 폭이 갑자기 작아지는 '팔꿈치'가 후보 k입니다.",
                     "en": "The best possible inertia never rises as k grows; each point here is the best of [[value kmeans-choose-k.n_init]] runs, and this curve falls at every step too. The 'elbow', where the gain suddenly shrinks, is a candidate for k."},
