@@ -191,11 +191,11 @@ FIGURES: dict[str, dict[str, dict[str, str]]] = {
     "kmeans-data": {
         "alt": {"ko": "가우스 분포 덩어리 [[value kmeans-classic.blobs]]개에서 뽑은 점 [[value kmeans-classic.n]]개를 회색으로 찍은 산점도. ([[value kmeans-classic.wide_x:g]], [[value kmeans-classic.wide_y:g]]) 부근의 넓은 덩어리와 ([[value kmeans-classic.tight_x:g]], [[value kmeans-classic.tight_y:g]]) 부근의 좁은 덩어리가 보인다.",
                 "en": "Scatter plot of [[value kmeans-classic.n]] grey points drawn from [[value kmeans-classic.blobs]] Gaussian blobs: a wide one around ([[value kmeans-classic.wide_x:g]], [[value kmeans-classic.wide_y:g]]) and a tight one around ([[value kmeans-classic.tight_x:g]], [[value kmeans-classic.tight_y:g]])."},
-        "caption": {"ko": "2016년 TensorFlow k-means 튜토리얼들이 쓰던 데이터를 시드를 고정해 다시 만든 것입니다. 알고리즘은 정답 레이블 없이 이 점들만 봅니다.",
+        "caption": {"ko": "시드를 고정해, 2016년 TensorFlow k-means 튜토리얼들이 쓰던 데이터를 다시 만든 것입니다. 알고리즘은 정답 레이블 없이 이 점들만 봅니다.",
                     "en": "The data of the 2016 TensorFlow k-means tutorials, regenerated with a fixed seed. The algorithm sees only these points, never a label."},
     },
     "kmeans-steps": {
-        "alt": {"ko": "로이드 알고리즘의 처음 몇 번의 반복을 반복마다 한 열씩, 위 칸에는 할당 단계, 아래 칸에는 갱신 단계로 나누어 보여 주는 그림. 점의 색은 가장 가까운 중심점을, 검은 X는 중심점을, 선은 중심점이 움직인 경로를 나타낸다.",
+        "alt": {"ko": "로이드 알고리즘의 처음 몇 번 반복을 반복마다 한 열씩, 위 칸에는 할당 단계, 아래 칸에는 갱신 단계로 나누어 보여 주는 그림. 점의 색은 가장 가까운 중심점을, 검은 X는 중심점을, 선은 중심점이 움직인 경로를 나타낸다.",
                 "en": "Panels showing the first iterations of Lloyd's algorithm, one column per iteration: the assign step on top, the update step below. Point colours mark the nearest centroid, black crosses are centroids, lines trace where each centroid moved."},
         "caption": {"ko": "할당 단계는 점의 색을 바꾸고, 갱신 단계는 중심점을 자기 점들의 평균으로 옮깁니다. 두 단계 모두 관성을 줄이거나 그대로 둡니다.",
                     "en": "The assign step recolours the points; the update step moves each centroid to the mean of its points. Neither step can increase the inertia."},
@@ -213,7 +213,7 @@ FIGURES: dict[str, dict[str, dict[str, str]]] = {
                     "en": "A k-means cluster is the Voronoi cell of its centroid. The border between two centroids is the perpendicular bisector of the segment joining them, so it is always straight."},
     },
     "kmeans-classic": {
-        "alt": {"ko": "점 [[value kmeans-classic.n]]개를 k = [[value kmeans-classic.k]]로 묶은 결과. 클러스터마다 다른 색으로 칠한 점과 검은 X로 표시한 중심점. 좁은 덩어리는 거의 통째로 한 클러스터이고, 넓은 덩어리는 [[value kmeans-classic.wide_pieces]]조각으로 나뉘어 있다.",
+        "alt": {"ko": "점 [[value kmeans-classic.n]]개를 클러스터 [[value kmeans-classic.k]]개로 묶은 결과. 클러스터마다 다른 색으로 칠한 점과 검은 X로 표시한 중심점. 좁은 덩어리는 거의 통째로 한 클러스터이고, 넓은 덩어리는 [[value kmeans-classic.wide_pieces]]조각으로 나뉘어 있다.",
                 "en": "The [[value kmeans-classic.n]] points clustered with k = [[value kmeans-classic.k]]: one colour per cluster and black crosses for the centroids. The tight blob is almost entirely one cluster; the wide one is cut into [[value kmeans-classic.wide_pieces]] pieces."},
         "caption": {"ko": "위 퀵스타트와 같은 호출(k = [[value kmeans-classic.k]], 재시작 [[value kmeans-classic.n_init]]회, 시드 [[value kmeans-classic.seed]])을 TensorFlow 구현으로 실행한 결과입니다. 실제 덩어리는 [[value kmeans-classic.blobs]]개이므로 k-means는 넓은 덩어리를 여러 조각으로 나눕니다. k는 데이터가 알려 주는 값이 아니라 우리가 정한 값입니다.",
                     "en": "The quickstart's call above (k = [[value kmeans-classic.k]], [[value kmeans-classic.n_init]] restarts, seed [[value kmeans-classic.seed]]), run by the TensorFlow implementation. There are only [[value kmeans-classic.blobs]] real blobs, so k-means slices the wide one into pieces: k is our choice, not a fact about the data."},
@@ -233,7 +233,7 @@ FIGURES: dict[str, dict[str, dict[str, str]]] = {
     "kmeans-elbow": {
         "alt": {"ko": "k를 [[value kmeans-choose-k.k_min]]부터 [[value kmeans-choose-k.k_max]]까지 바꾸며 잰 관성(k마다 [[value kmeans-choose-k.n_init]]번 실행한 것 중 최솟값)의 선 그래프. k = [[value kmeans-choose-k.elbow_k]] 부근에서 곡선이 급격히 완만해진다.",
                 "en": "Line chart of inertia for k from [[value kmeans-choose-k.k_min]] to [[value kmeans-choose-k.k_max]], each the best of [[value kmeans-choose-k.n_init]] runs; the curve bends sharply around k = [[value kmeans-choose-k.elbow_k]]."},
-        "caption": {"ko": "가능한 가장 작은 관성은 k가 커질수록 늘어나지 않습니다. 여기서는 k마다 [[value kmeans-choose-k.n_init]]번 실행한 것 중 가장 좋은 결과를 그렸으므로 이 곡선도 계속 내려갑니다. 줄어드는 폭이 갑자기 작아지는 '팔꿈치'가 후보 k입니다.",
+        "caption": {"ko": "가능한 가장 작은 관성은 k가 커질수록 늘어나지 않습니다. 여기서는 k마다 [[value kmeans-choose-k.n_init]]번 실행한 것 중 가장 좋은 결과를 그렸으므로 이 곡선도 계속 내려갑니다. 줄어드는 폭이 갑자기 작아지는 '엘보'가 k의 후보입니다.",
                     "en": "The best possible inertia never rises as k grows; each point here is the best of [[value kmeans-choose-k.n_init]] runs, and this curve falls at every step too. The 'elbow', where the gain suddenly shrinks, is a candidate for k."},
     },
     "kmeans-silhouette": {
