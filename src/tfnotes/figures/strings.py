@@ -189,7 +189,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 FIGURES: dict[str, dict[str, dict[str, str]]] = {
     "kmeans-data": {
-        "alt": {"ko": "가우스 분포 덩어리 [[value kmeans-classic.blobs]]개에서 뽑은 점 [[value kmeans-classic.n]]개를 회색으로 찍은 산점도. ([[value kmeans-classic.wide_x:g]], [[value kmeans-classic.wide_y:g]]) 부근의 넓은 덩어리와 ([[value kmeans-classic.tight_x:g]], [[value kmeans-classic.tight_y:g]]) 부근의 좁은 덩어리가 보인다.",
+        "alt": {"ko": "정규분포 덩어리 [[value kmeans-classic.blobs]]개에서 뽑은 점 [[value kmeans-classic.n]]개를 회색으로 찍은 산점도. ([[value kmeans-classic.wide_x:g]], [[value kmeans-classic.wide_y:g]]) 부근의 넓은 덩어리와 ([[value kmeans-classic.tight_x:g]], [[value kmeans-classic.tight_y:g]]) 부근의 좁은 덩어리가 보인다.",
                 "en": "Scatter plot of [[value kmeans-classic.n]] grey points drawn from [[value kmeans-classic.blobs]] Gaussian blobs: a wide one around ([[value kmeans-classic.wide_x:g]], [[value kmeans-classic.wide_y:g]]) and a tight one around ([[value kmeans-classic.tight_x:g]], [[value kmeans-classic.tight_y:g]])."},
         "caption": {"ko": "시드를 고정해, 2016년 TensorFlow k-means 튜토리얼들이 쓰던 데이터를 다시 만든 것입니다. 알고리즘은 정답 레이블 없이 이 점들만 봅니다.",
                     "en": "The data of the 2016 TensorFlow k-means tutorials, regenerated with a fixed seed. The algorithm sees only these points, never a label."},
