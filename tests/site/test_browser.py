@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.site.test_build import PAGES
+from tests.site.test_search import search
 
 pytestmark = pytest.mark.browser
 ALL = [prefix + url for url in PAGES for prefix in ("", "en/")]
@@ -156,22 +157,9 @@ SEARCHES = [  # (page to search from, query, a page that must be among the resul
 
 @pytest.mark.parametrize("start,query,expected", SEARCHES)
 def test_search_finds_the_page(browser, site_url, start, query, expected):
-    context, page, record = visit(browser, site_url, start)
-    try:
-        page.locator(".md-search__input").click()
-        page.keyboard.type(query)
-        page.keyboard.press("End")  # Hangul arrives as text input; Material listens for key events
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        page.wait_for_timeout(300)
-        for _ in range(6):  # results render in batches as the list scrolls
-            page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e6")
-            page.wait_for_timeout(150)
-        hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-        paths = [urlparse(h).path.lstrip("/") for h in hrefs]
-        assert any(p.split("#")[0] == expected for p in paths), f"{query!r}: {paths[:10]}"
-        assert record["console"] == []
-    finally:
-        context.close()
+    paths, errors, _ = search(browser, site_url, "en" if start == "en/" else "ko", query)
+    assert expected in paths, f"{query!r}: {paths[:10]}"
+    assert errors == []
 
 
 def test_copy_button_copies_a_snippet_that_runs(browser, site_url, root):
