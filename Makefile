@@ -67,4 +67,4 @@ bench: setup
 	$(BIN)/python -m tfnotes.bench rnn
 
 clean:
-	rm -rf site .cache docs/assets/figures $(KATEX)
+	rm -rf site .cache docs/assets/figures docs/assets/demos $(KATEX)

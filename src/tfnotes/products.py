@@ -1,4 +1,5 @@
-"""``python -m tfnotes.products``: draw the figures and compute the values whose code changed, in one process.
+"""``python -m tfnotes.products``: draw the figures, compute the values and export the demos' data whose code
+changed, in one process.
 
 The site build runs this once per build (TensorFlow, when something needs it, is imported once, and a run that a
 figure and a sentence both quote is computed once: :mod:`tfnotes.runs` memoises it in memory and on disk).
@@ -11,6 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
+from tfnotes import demos
 from tfnotes.figures import render
 from tfnotes.values import PageValueError, _compute
 
@@ -18,6 +20,7 @@ from tfnotes.values import PageValueError, _compute
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tfnotes.products", description=main.__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/assets/figures"), help="figure directory")
+    parser.add_argument("--demos", type=Path, default=Path("docs/assets/demos"), help="demo data directory")
     parser.add_argument("--cache", type=Path, default=Path(".cache/tfnotes"), help="cache directory")
     args = parser.parse_args(argv)
     try:
@@ -28,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
         computed = _compute.compute_all(args.cache, value_keys)
         print(f"values: {len(computed)} computed in {time.perf_counter() - start:.1f} s"
               + (f" ({', '.join(computed)})" if computed else ""))
-    except (render.FigureError, PageValueError) as exc:
+        exported, seconds = demos.export_all(args.demos, args.cache)
+        print(f"demos: {len(exported)} exported in {seconds:.1f} s" + (f" ({', '.join(exported)})" if exported else ""))
+    except (render.FigureError, PageValueError, demos.DemoError) as exc:
         print(f"error: {exc}")
         return 1
     return 0

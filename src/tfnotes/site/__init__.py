@@ -4,6 +4,7 @@
 - :mod:`~tfnotes.site.products`: before the first language is built, the figures and values (one subprocess,
   :mod:`tfnotes.products`), the snippet outputs and the notebooks start side by side, each only for what changed.
 - :mod:`~tfnotes.site.figures`: ``[[figure NAME]]`` becomes the figure with its alt text and caption.
+- :mod:`~tfnotes.site.demos`: ``[[demo NAME]]`` becomes an in-browser demo (script, UI text, the exported data).
 - :mod:`~tfnotes.site.outputs`: ``[[output snippets/X.py]]`` becomes what that snippet prints.
 - :mod:`~tfnotes.site.values`: ``[[value NAME.key:spec]]`` becomes the number the build computed.
 - :mod:`~tfnotes.site.i18n_jupyter`: two fixes for mkdocs-static-i18n × mkdocs-jupyter.

@@ -8,7 +8,7 @@ import time
 
 from mkdocs.plugins import event_priority
 
-from tfnotes.site import (current_language, downloads, figures, glossary, html_fixes, i18n_jupyter,
+from tfnotes.site import (current_language, demos, downloads, figures, glossary, html_fixes, i18n_jupyter,
                           is_outer_build, notebooks, outputs, products, provenance, search, state, values)
 
 log = logging.getLogger("mkdocs.hooks.tfnotes")
@@ -31,6 +31,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     markdown = glossary.expand(markdown, lang, page)
     markdown = provenance.annotate(markdown, lang, page, config)
     markdown = outputs.expand(figures.expand(markdown, lang, page), lang)
+    markdown = demos.expand(markdown, lang, page)
     return values.expand(markdown, lang, page.file.src_uri)
 
 

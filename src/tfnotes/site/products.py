@@ -14,12 +14,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from tfnotes import _deps
+from tfnotes import _deps, demos
 from tfnotes.figures import render
 from tfnotes.site import cache_dir, figures, notebooks, outputs, root_of, state, tail
 from tfnotes.values import _compute as values_compute
 
 log = logging.getLogger("mkdocs.hooks.tfnotes")
+DEMO_DIR = "assets/demos"  # the data files of tfnotes.demos, beside the figures
 
 
 def build(config) -> None:
@@ -35,12 +36,16 @@ def build(config) -> None:
     notebook_runs = notebooks.start(config)
     if notebook_runs:
         log.info(f"notebooks: executing {len(notebook_runs)} in parallel")
+    demo_dir = Path(config.docs_dir) / DEMO_DIR
     todo, values_todo = render.stale(out_dir, cache), values_compute.stale(cache)
-    if not todo and not values_todo:
-        log.info(f"figures: all {len(render.discover()) * 2} cached; values: all cached")
+    demos_todo = demos.stale(demo_dir, cache)
+    if not todo and not values_todo and not demos_todo:
+        log.info(f"figures: all {len(render.discover()) * 2} cached; values: all cached; demos: all cached")
     else:
-        log.info(f"figures: drawing {len(todo)} file(s), values: computing {len(values_todo)}, whose code changed")
-        proc = subprocess.run([sys.executable, "-m", "tfnotes.products", "--out", str(out_dir), "--cache", str(cache)],
+        log.info(f"figures: drawing {len(todo)} file(s), values: computing {len(values_todo)}, "
+                 f"demos: exporting {len(demos_todo)}, whose code changed")
+        proc = subprocess.run([sys.executable, "-m", "tfnotes.products", "--out", str(out_dir),
+                               "--demos", str(demo_dir), "--cache", str(cache)],
                               capture_output=True, text=True, check=False, cwd=root)
         if proc.returncode != 0:
             raise PluginError("figures or values failed: " + tail(proc.stdout + proc.stderr))
