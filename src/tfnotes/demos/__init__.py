@@ -4,8 +4,8 @@ One module per demo, ``tfnotes.demos.<name>``, defines ``export() -> dict``: pla
 strings). :func:`export_all` writes ``<out>/<name>.json`` for each demo whose key changed; the key is the sha256 of
 the module and every project module it imports (:mod:`tfnotes._deps`) and the library versions, exactly like the
 figures, so a warm build exports nothing and an edit to ``kmeans/reference.py`` re-exports the k-means data.
-The browser code is ``docs/assets/javascripts/demos/<name>.js``; its UI text is :data:`tfnotes.demos.strings.STRINGS`,
-which the page embeds in its own language (:mod:`tfnotes.site.demos`).
+The browser code is ``docs/assets/javascripts/demos/<name>.js``; its UI text is ``<name>.toml`` here, read into
+:data:`tfnotes.demos.strings.STRINGS`, which the page embeds in its own language (:mod:`tfnotes.site.demos`).
 
 Floats are written with ``repr`` (the shortest string that reads back as the same double), so the browser starts
 from bit-identical numbers.
@@ -23,7 +23,10 @@ from pathlib import Path
 
 from tfnotes import _deps, _memo
 
-DEMOS: tuple[str, ...] = ()  # each name has a module tfnotes.demos.<name>, a script and a STRINGS entry
+HERE = Path(__file__).parent
+# Every module of this package but this one and ``strings`` is a demo: tfnotes.demos.<name> with export(), its UI
+# text <name>.toml beside it, its script docs/assets/javascripts/demos/<name>.js (a test checks all three).
+DEMOS: tuple[str, ...] = tuple(sorted(p.stem for p in HERE.glob("*.py") if p.stem not in ("__init__", "strings")))
 MANIFEST = "demos.json"
 LIBRARIES = ("numpy", "tensorflow")
 
