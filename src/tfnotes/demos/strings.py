@@ -14,8 +14,8 @@ from tfnotes.demos import DEMOS, HERE
 
 COMMON: dict[str, dict[str, str]] = {
     "noscript": {
-        "ko": "이 데모는 자바스크립트(JavaScript)가 있어야 움직입니다. 위 그림이 같은 내용을 보여 줍니다.",
-        "en": "This demo needs JavaScript; the figure above shows the same steps.",
+        "ko": "이 데모는 자바스크립트(JavaScript)가 있어야 움직입니다. 위 그림이 같은 계산을 보여 줍니다.",
+        "en": "This demo needs JavaScript; the figure above shows the same computation.",
     },
     "loading": {"ko": "데모를 불러오는 중입니다…", "en": "Loading the demo…"},
     "failed": {"ko": "데모 데이터를 불러오지 못했습니다.", "en": "The demo's data could not be loaded."},
