@@ -105,6 +105,7 @@
     api.element = root;
     tfn.demos[name] = api;
     root.dataset.ready = "true";
+    performance.mark(`tfnotes:demo-ready:${name}`); // read by the benchmark (python -m tfnotes.site.bench)
     root.dispatchEvent(new CustomEvent("tfnotes:demo-ready", { bubbles: true, detail: { name } }));
     return api;
   }
