@@ -16,11 +16,10 @@ import pytest
 from tfnotes import demos
 from tfnotes.demos.strings import STRINGS
 from tfnotes.figures.strings import LANGS
+from tfnotes.site.demos import PAGES as DEMO_PAGES  # demo -> its page (the same path in both languages)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "docs" / "assets" / "javascripts" / "demos"
-# demo -> the page that shows it (the same path in both languages)
-DEMO_PAGES = {"kmeans": "kmeans/lloyd/", "rnn": "rnn/hello-task/", "jacobian": "rnn/vanishing/"}
 BUDGET_GZIP = 100_000  # bytes: a demo's code and data on its page
 
 

@@ -18,6 +18,8 @@ from mkdocs.exceptions import PluginError
 from tfnotes.demos import DEMOS
 from tfnotes.demos.strings import STRINGS
 
+# demo -> the page that shows it (the same path in every language); the tests and the benchmark open these.
+PAGES = {"kmeans": "kmeans/lloyd/", "rnn": "rnn/hello-task/", "jacobian": "rnn/vanishing/"}
 DEMO_LINE = re.compile(r"^\[\[demo ([a-z0-9-]+)\]\][ \t]*$", re.MULTILINE)
 DATA_DIR = "assets/demos"
 SCRIPT_DIR = "assets/javascripts/demos"
@@ -37,6 +39,9 @@ def expand(markdown: str, lang: str, page) -> str:
         name = match.group(1)
         if name not in DEMOS:
             raise PluginError(f"{where}: unknown demo {name!r}; known: {list(DEMOS)}")
+        url = page.url.removeprefix(f"{lang}/")
+        if PAGES.get(name) != url:
+            raise PluginError(f"{where}: demo {name!r} belongs on {PAGES.get(name)!r} (tfnotes.site.demos.PAGES)")
         text = strings(name, lang)
         table = json.dumps(text, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
         return (f'<div class="tfn-demo" id="demo-{name}" data-demo="{name}" data-lang="{lang}" '
