@@ -215,7 +215,7 @@ FIGURES: dict[str, dict[str, dict[str, str]]] = {
     "kmeans-classic": {
         "alt": {"ko": "점 [[value kmeans-classic.n]]개를 클러스터 [[value kmeans-classic.k]]개로 묶은 결과. 클러스터마다 다른 색으로 칠한 점과 검은 X로 표시한 중심점. 좁은 덩어리는 거의 통째로 한 클러스터이고, 넓은 덩어리는 [[value kmeans-classic.wide_pieces]]조각으로 나뉘어 있다.",
                 "en": "The [[value kmeans-classic.n]] points clustered with k = [[value kmeans-classic.k]]: one colour per cluster and black crosses for the centroids. The tight blob is almost entirely one cluster; the wide one is cut into [[value kmeans-classic.wide_pieces]] pieces."},
-        "caption": {"ko": "위 퀵스타트와 같은 호출(k = [[value kmeans-classic.k]], 재시작 [[value kmeans-classic.n_init]]회, 시드 [[value kmeans-classic.seed]])을 TensorFlow 구현으로 실행한 결과입니다. 실제 덩어리는 [[value kmeans-classic.blobs]]개이므로 k-means는 넓은 덩어리를 여러 조각으로 나눕니다. k는 데이터가 알려 주는 값이 아니라 우리가 정한 값입니다.",
+        "caption": {"ko": "위 퀵스타트와 같은 호출(k = [[value kmeans-classic.k]], 재시작 [[value kmeans-classic.n_init]]회, 시드 [[value kmeans-classic.seed]])을 TensorFlow 구현으로 실행한 결과입니다. 실제 덩어리는 [[value kmeans-classic.blobs]]개이므로 k-means는 넓은 덩어리를 여러 조각으로 나눕니다. k는 데이터가 알려 주는 값이 아니라 사용자가 고른 값입니다.",
                     "en": "The quickstart's call above (k = [[value kmeans-classic.k]], [[value kmeans-classic.n_init]] restarts, seed [[value kmeans-classic.seed]]), run by the TensorFlow implementation. There are only [[value kmeans-classic.blobs]] real blobs, so k-means slices the wide one into pieces: k is our choice, not a fact about the data."},
     },
     "kmeans-local-optima": {
@@ -233,26 +233,26 @@ FIGURES: dict[str, dict[str, dict[str, str]]] = {
     "kmeans-elbow": {
         "alt": {"ko": "k를 [[value kmeans-choose-k.k_min]]부터 [[value kmeans-choose-k.k_max]]까지 바꾸며 잰 관성(k마다 [[value kmeans-choose-k.n_init]]번 실행한 것 중 최솟값)의 선 그래프. k = [[value kmeans-choose-k.elbow_k]] 부근에서 곡선이 급격히 완만해진다.",
                 "en": "Line chart of inertia for k from [[value kmeans-choose-k.k_min]] to [[value kmeans-choose-k.k_max]], each the best of [[value kmeans-choose-k.n_init]] runs; the curve bends sharply around k = [[value kmeans-choose-k.elbow_k]]."},
-        "caption": {"ko": "가능한 가장 작은 관성은 k가 커질수록 늘어나지 않습니다. 여기서는 k마다 [[value kmeans-choose-k.n_init]]번 실행한 것 중 가장 좋은 결과를 그렸으므로 이 곡선도 계속 내려갑니다. 줄어드는 폭이 갑자기 작아지는 '엘보'가 k의 후보입니다.",
+        "caption": {"ko": "가능한 가장 작은 관성은 k가 커질수록 늘어나지 않습니다. 여기서는 k마다 [[value kmeans-choose-k.n_init]]번 실행한 것 중 가장 좋은 결과를 그렸으므로 이 곡선도 계속 내려갑니다. 줄어드는 폭이 갑자기 작아지는 \"엘보\"가 k의 후보입니다.",
                     "en": "The best possible inertia never rises as k grows; each point here is the best of [[value kmeans-choose-k.n_init]] runs, and this curve falls at every step too. The 'elbow', where the gain suddenly shrinks, is a candidate for k."},
     },
     "kmeans-silhouette": {
         "alt": {"ko": "왼쪽은 k에 따른 평균 실루엣 계수, 오른쪽은 가장 좋은 k에서 클러스터별로 정렬한 점별 실루엣 막대.",
                 "en": "Left: mean silhouette against k. Right: per-point silhouette values at the best k, sorted within each cluster."},
-        "caption": {"ko": "실루엣 계수는 각 점에서 자기 클러스터까지의 거리와 가장 가까운 다른 클러스터까지의 거리를 비교합니다. 평균이 가장 큰 k를 고르고, 음수인 점이 많은 클러스터는 의심해 봅니다.",
+        "caption": {"ko": "실루엣 계수는 각 점에서 자기 클러스터까지의 거리와 가장 가까운 다른 클러스터까지의 거리를 비교합니다. 평균이 가장 큰 k를 고르고, 값이 음수인 점이 많은 클러스터는 의심해 봅니다.",
                     "en": "The silhouette compares each point's distance to its own cluster with its distance to the nearest other cluster. Pick the k with the highest mean, and distrust clusters with many negative values."},
     },
     "kmeans-failures": {
         "alt": {"ko": "k-means가 실패하는 [[value kmeans-failures.cases]]가지 경우를 열마다 하나씩 배치한 그림. 열은 길쭉한 분포, 분산이 다른 분포, 넓고 큰 그룹 옆의 작고 촘촘한 그룹, 잘못 고른 k이다. 위 줄은 실제 그룹별로, 아래 줄은 k-means 결과별로 점을 칠했고 아래 칸 제목에 ARI가 있다.",
                 "en": "A grid of the [[value kmeans-failures.cases]] cases where k-means fails, one per column: anisotropic blobs, unequal variances, a wide populous blob beside small tight ones, and a wrong k. The top row colours the points by true group, the bottom row by the k-means result, with the ARI in each bottom title."},
-        "caption": {"ko": "k-means는 클러스터가 비슷하게 퍼진 둥근 덩어리라고 가정합니다. 이 가정이 깨지면 경계가 엉뚱한 곳에 그어집니다. 위 줄은 실제 그룹, 아래 줄은 k-means(`n_init` = [[value kmeans-failures.n_init]])의 결과이며, 아래 칸마다 실제 그룹과의 일치도(ARI)를 적었습니다.",
-                    "en": "k-means assumes round clusters of similar spread. When that assumption fails the borders land in the wrong place. Top row: the true groups; bottom row: k-means (`n_init` = [[value kmeans-failures.n_init]]), with the agreement with the true groups (ARI) in each title."},
+        "caption": {"ko": "k-means는 클러스터가 비슷하게 퍼진 둥근 덩어리라고 가정합니다. 이 가정이 깨지면 경계가 엉뚱한 곳에 그어집니다. 위 줄은 실제 그룹, 아래 줄은 k-means(n_init = [[value kmeans-failures.n_init]])의 결과이며, 아래 칸마다 실제 그룹과의 일치도(ARI)를 적었습니다.",
+                    "en": "k-means assumes round clusters of similar spread. When that assumption fails the borders land in the wrong place. Top row: the true groups; bottom row: k-means (n_init = [[value kmeans-failures.n_init]]), with the agreement with the true groups (ARI) in each title."},
     },
     "kmeans-penguins": {
         "alt": {"ko": "펭귄 [[value kmeans-real.penguins]]마리를 부리 길이와 날개 길이 평면에 찍은 세 칸짜리 그림: 실제 종, 스케일링 전 k-means, 표준화 후 k-means.",
                 "en": "Three panels of [[value kmeans-real.penguins]] penguins on bill length against flipper length: actual species, k-means unscaled, k-means standardised."},
-        "caption": {"ko": "측정값 [[value kmeans-real.features]]가지 전부로 $k = [[value kmeans-real.k]]$인 k-means를 실행했습니다. 스케일링 전에는 그램 단위 체중이 거리를 지배해 체중만으로 나뉩니다. 표준화하면 종과의 일치도(ARI)가 [[value kmeans-real.ari_unscaled:.2f]]에서 [[value kmeans-real.ari_scaled:.2f]]까지 오릅니다.",
-                    "en": "$k = [[value kmeans-real.k]]$ on all [[value kmeans-real.features]] measurements. Unscaled, body mass in grams dominates the distance and the split follows weight alone; standardised, agreement with species (ARI) rises from [[value kmeans-real.ari_unscaled:.2f]] to [[value kmeans-real.ari_scaled:.2f]]."},
+        "caption": {"ko": "측정값 [[value kmeans-real.features]]가지 전부로 k = [[value kmeans-real.k]]인 k-means를 실행했습니다. 스케일링 전에는 그램 단위 체중이 거리를 지배해 체중만으로 나뉩니다. 표준화하면 종과의 일치도(ARI)가 [[value kmeans-real.ari_unscaled:.2f]]에서 [[value kmeans-real.ari_scaled:.2f]]까지 오릅니다.",
+                    "en": "k = [[value kmeans-real.k]] on all [[value kmeans-real.features]] measurements. Unscaled, body mass in grams dominates the distance and the split follows weight alone; standardised, agreement with species (ARI) rises from [[value kmeans-real.ari_unscaled:.2f]] to [[value kmeans-real.ari_scaled:.2f]]."},
     },
     "kmeans-faithful": {
         "alt": {"ko": "올드 페이스풀 간헐천의 분출 시간(가로축)과 대기 시간(세로축) 산점도 두 개. 왼쪽은 스케일링 전 k = [[value kmeans-real.faithful_k]] 결과로 두 영역의 경계가 거의 수평선이고, 오른쪽은 표준화 후 결과로 경계가 기울어져 있다.",
