@@ -108,3 +108,14 @@ def test_the_browser_copy_lists_the_same_rules():
     assert js_list("NO_PLURAL") == sorted(stems.NO_PLURAL, key=js_list("NO_PLURAL").index)
     assert set(js_list("NO_PLURAL")) == stems.NO_PLURAL
     assert js_list("OUR_ROOTS") == list(stems.OUR_ROOTS)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_TEXT = st.text(alphabet="ab 9-가나", max_size=30)
+
+
+@given(_TEXT, st.text(alphabet="ab 가", min_size=1, max_size=4))
+def test_whole_word_search_matches_its_regular_expression(text, key):
+    pattern = rf"(?<![0-9a-z\uac00-\ud7a3]){re.escape(key)}(?![0-9a-z\uac00-\ud7a3])"
+    assert stems._has_whole_word(text, key) == bool(re.search(pattern, text))

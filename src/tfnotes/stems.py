@@ -40,6 +40,7 @@ English rules (a word of Latin letters, after the Korean rules, so English terms
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Particles (조사), longest first so that a compound particle is cut whole. 하고 ("with") is also the light verb
@@ -129,6 +130,7 @@ def english_stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=None)  # pure, and the search index asks for the same words many times
 def normalise_word(word: str) -> str:
     """The search key of one word (a run of letters, digits and Hangul syllables), in lower case."""
     word = word.lower()
@@ -185,6 +187,22 @@ def synonym_table(synonyms: dict[str, str], page_text: str) -> dict[str, str]:
     ``page_text`` is the language's pages' text, already normalised (:func:`normalise_text`)."""
     out = {}
     for key, term in synonym_keys(synonyms).items():
-        used = re.search(rf"(?<![0-9a-z\uac00-\ud7a3]){re.escape(key)}(?![0-9a-z\uac00-\ud7a3])", page_text)
-        out[key] = f"{key} {term}" if used else term
+        out[key] = f"{key} {term}" if _has_whole_word(page_text, key) else term
     return out
+
+
+def _is_word_char(ch: str) -> bool:
+    return "0" <= ch <= "9" or "a" <= ch <= "z" or _is_hangul(ch)
+
+
+def _has_whole_word(text: str, key: str) -> bool:
+    """``key`` occurs in ``text`` with no word character (0-9, a-z, Hangul) right before or after it: the regular
+    expression ``(?<![0-9a-z가-힣])key(?![0-9a-z가-힣])``, found with ``str.find`` (the look-behind tried at every
+    position of the pages' whole text made the search index the slowest step of a rebuild)."""
+    start = text.find(key)
+    while start != -1:
+        end = start + len(key)
+        if (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        start = text.find(key, start + 1)
+    return False
