@@ -1,7 +1,8 @@
 """Notebooks: executed ahead of the page build, and their pages' fixes.
 
 Execution: every notebook whose mkdocs-jupyter cache entry is missing runs at once, in the background, next to the
-figure process (:mod:`tfnotes.site.notebook_runner`); mkdocs-jupyter then finds them in its cache.
+figure process, twins with the same code in one process that runs it once (:mod:`tfnotes.site.notebook_runner`);
+mkdocs-jupyter then finds them in its cache.
 
 Pages: nbconvert gives headings without Latin letters an empty id, while the page's table of contents (built from
 the same headings by Python-Markdown) links to "_1", "_2", ...: the ids are taken from the table of contents, in
@@ -22,7 +23,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from tfnotes.site import current_language, root_of, tail
-from tfnotes.site.notebook_runner import OPTIONS
+from tfnotes.site.notebook_runner import OPTIONS, code_cells
 
 NOTEBOOK_DOWNLOAD = {"ko": "노트북 내려받기", "en": "Download the notebook"}
 NOTEBOOK_PLOT_ALT = {"ko": "바로 위 코드 셀이 그린 그림", "en": "Plot drawn by the code cell above"}
@@ -37,30 +38,37 @@ def is_notebook(page) -> bool:
 
 
 def start(config) -> list:
-    """Start executing every notebook whose cache entry is missing; returns the running processes."""
+    """Start executing every notebook whose cache entry is missing, twins with the same code cells in one process
+    that runs their code once (:mod:`tfnotes.site.notebook_runner`); returns the running processes."""
     from mkdocs_jupyter import plugin as jupyter_plugin
 
     plugin = config.plugins.get("mkdocs-jupyter")
     if plugin is None or not plugin.config["execute"] or not plugin.config["cache"]:
         return []
     root = root_of(config)
-    runs = []
-    for nb in sorted(Path(config.docs_dir).rglob("*.ipynb")):
+    groups: dict[str, list] = {}
+    for nb in sorted(Path(config.docs_dir).rglob("*.ipynb"), key=lambda p: (".en." not in p.name, str(p))):
         cache_file = jupyter_plugin._get_cache_path(
             root / plugin.config["cache_dir"], jupyter_plugin._compute_cache_key(str(nb), plugin.config, True))
         if not cache_file.exists():
-            options = json.dumps({k: plugin.config[k] for k in (*OPTIONS, "toc_depth")})
-            runs.append((nb, subprocess.Popen(
-                [sys.executable, "-m", "tfnotes.site.notebook_runner", str(nb), str(cache_file), options],
-                cwd=root, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
+            code = json.dumps(code_cells(json.loads(nb.read_text(encoding="utf-8"))))
+            groups.setdefault(f"{nb.parent}|{code}", []).append((nb, cache_file))
+    options = json.dumps({k: plugin.config[k] for k in (*OPTIONS, "toc_depth")})
+    runs = []
+    for pairs in groups.values():
+        args = [str(x) for pair in pairs for x in pair]
+        runs.append(([nb for nb, _ in pairs], subprocess.Popen(
+            [sys.executable, "-m", "tfnotes.site.notebook_runner", options, *args],
+            cwd=root, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
     return runs
 
 
 def finish(runs: list) -> None:
-    for nb, proc in runs:
+    for nbs, proc in runs:
         _, err = proc.communicate()
         if proc.returncode != 0:
-            raise PluginError(f"notebook {nb.name} failed to execute: {tail(err, 20)}")
+            names = ", ".join(nb.name for nb in nbs)
+            raise PluginError(f"notebook {names} failed to execute: {tail(err, 20)}")
 
 
 def _toc_ids(items) -> list[str]:

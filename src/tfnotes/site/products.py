@@ -35,7 +35,8 @@ def build(config) -> None:
         log.info(f"snippets: running {len(snippet_runs['stale'])} for their output")
     notebook_runs = notebooks.start(config)
     if notebook_runs:
-        log.info(f"notebooks: executing {len(notebook_runs)} in parallel")
+        log.info(f"notebooks: executing {sum(len(nbs) for nbs, _ in notebook_runs)} "
+                 f"({len(notebook_runs)} kernels in parallel, twins share one)")
     demo_dir = Path(config.docs_dir) / DEMO_DIR
     todo, values_todo = render.stale(out_dir, cache), values_compute.stale(cache)
     demos_todo = demos.stale(demo_dir, cache)
