@@ -104,7 +104,7 @@ def test_termination_argument_no_partition_recurs():
     x, _, _ = runs.steps_data()
     for seed in range(20):
         start = x[np.random.default_rng(seed).choice(len(x), 3, replace=False)]
-        hist = reference.kmeans(x, 3, init=start, tol=0.0).history
+        hist = reference.kmeans(x, 3, init=start, tol=0.0, history=True).history
         labels = [reference.assign(x, c)[0].tobytes() for c in hist.centroids[:-1]]
         assert len(set(labels[:-1])) == len(labels) - 1  # the last assignment only confirms the one before
         moved = np.sum(np.diff(hist.centroids, axis=0) ** 2, axis=(1, 2))[:-1] > 0

@@ -62,7 +62,7 @@ def test_empty_cluster_moves_to_the_farthest_point(impl):
     """A centroid that wins no point jumps to the worst-served point (documented policy)."""
     x = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [10.0, 10.0], [10.0, 11.0], [30.0, 30.0]])
     start = np.array([[0.0, 0.5], [10.0, 10.5], [-500.0, -500.0]])  # the third wins nothing
-    result = IMPLEMENTATIONS[impl](x, 3, init=start, max_iter=1)
+    result = IMPLEMENTATIONS[impl](x, 3, init=start, max_iter=1, history=True)
     np.testing.assert_allclose(result.history.centroids[1][2], [30.0, 30.0])  # farthest from its centroid
     final = IMPLEMENTATIONS[impl](x, 3, init=start)
     assert sorted(np.bincount(final.labels, minlength=3)) == [1, 2, 3]
@@ -72,7 +72,7 @@ def test_empty_cluster_moves_to_the_farthest_point(impl):
 def test_both_implementations_relocate_identically_with_several_empty_clusters():
     x = np.random.default_rng(3).normal(size=(50, 2))
     start = np.array([[0.0, 0.0], [100.0, 100.0], [-100.0, 100.0], [100.0, -100.0]])
-    a, b = tf_kmeans(x, 4, init=start), np_kmeans(x, 4, init=start)
+    a, b = tf_kmeans(x, 4, init=start, history=True), np_kmeans(x, 4, init=start, history=True)
     np.testing.assert_array_equal(a.labels, b.labels)
     np.testing.assert_allclose(a.history.centroids[1], b.history.centroids[1], atol=1e-12)
     assert len(np.unique(a.labels)) == 4

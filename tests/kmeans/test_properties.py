@@ -44,11 +44,11 @@ def check(result, x, k):
 @given(datasets(), st.sampled_from(["k-means++", "random"]))
 def test_reference_inertia_never_increases(data, init):
     x, k, seed = data
-    check(np_kmeans(x, k, init=init, seed=seed, tol=0.0), x, k)
+    check(np_kmeans(x, k, init=init, seed=seed, tol=0.0, history=True), x, k)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets(max_n=60))
 def test_tf_inertia_never_increases(data):
     x, k, seed = data
-    check(tf_kmeans(x, k, seed=seed, tol=0.0), x, k)
+    check(tf_kmeans(x, k, seed=seed, tol=0.0, history=True), x, k)

@@ -25,8 +25,8 @@ CASES = {
 def test_tf_matches_numpy_from_same_init(case):
     x, k = CASES[case]
     start = x[np.random.default_rng(1).choice(len(x), k, replace=False)]
-    a = tf_kmeans(x, k, init=start)
-    b = np_kmeans(x, k, init=start)
+    a = tf_kmeans(x, k, init=start, history=True)
+    b = np_kmeans(x, k, init=start, history=True)
     np.testing.assert_array_equal(a.labels, b.labels)
     np.testing.assert_allclose(a.centroids, b.centroids, atol=1e-5, rtol=0)
     assert a.n_iter == b.n_iter

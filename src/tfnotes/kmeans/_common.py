@@ -7,7 +7,7 @@ same centroids. Only the Lloyd loop itself differs between them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 import numpy as np
@@ -32,14 +32,14 @@ class KMeansHistory:
 
 @dataclass(frozen=True)
 class KMeansResult:
-    """The outcome of :func:`kmeans`: the best of ``n_init`` runs."""
+    """The outcome of :func:`kmeans`: the best of ``n_init`` runs (``history`` only if asked for)."""
 
     centroids: np.ndarray  # (k, d)
     labels: np.ndarray  # (n,) int64 in [0, k)
     inertia: float  # within-cluster sum of squared distances
     n_iter: int  # Lloyd iterations of the returned run
     converged: bool  # stopped by tol/unchanged labels rather than by max_iter
-    history: KMeansHistory = field(repr=False)
+    history: KMeansHistory | None = field(default=None, repr=False)  # None unless kmeans(..., history=True)
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,11 @@ class Spec:
     inits: list[np.ndarray]  # one (k, d) start per restart
     max_iter: int
     tol: float  # absolute: the user's tol times the mean per-feature variance (as scikit-learn)
+    history: bool = False  # keep the per-iteration history in the result
 
 
-def prepare(x: Any, k: Any, init: Any, n_init: Any, max_iter: Any, tol: Any, seed: Any) -> Spec:
+def prepare(x: Any, k: Any, init: Any, n_init: Any, max_iter: Any, tol: Any, seed: Any,
+            history: Any = False) -> Spec:
     """Check every argument and draw the starting centroids of each restart."""
     x = _checks.as_float_matrix("x", x)
     k = _checks.positive_int("k", k)
@@ -64,6 +66,8 @@ def prepare(x: Any, k: Any, init: Any, n_init: Any, max_iter: Any, tol: Any, see
     max_iter = _checks.positive_int("max_iter", max_iter)
     tol = _checks.non_negative_float("tol", tol)
     seed = _checks.seed_value("seed", seed)
+    if not isinstance(history, (bool, np.bool_)):
+        raise TypeError(f"history must be True or False, got {type(history).__name__} {history!r}")
 
     if isinstance(init, str):
         if init not in INIT_METHODS:
@@ -79,18 +83,23 @@ def prepare(x: Any, k: Any, init: Any, n_init: Any, max_iter: Any, tol: Any, see
             raise ValueError(f"n_init must be 1 when init is an explicit array (got {n_init}): "
                              "every restart would start from the same centroids")
         inits = [start]
-    return Spec(x=x, k=k, inits=inits, max_iter=max_iter, tol=tol * float(np.mean(np.var(x, axis=0))))
+    if tol > 0:  # tol=0 needs no variance (two passes over the data saved)
+        tol *= float(np.mean(np.var(x, axis=0)))
+    return Spec(x=x, k=k, inits=inits, max_iter=max_iter, tol=tol, history=bool(history))
 
 
 def best_of(spec: Spec, run_once: Callable[[np.ndarray, np.ndarray, int, float], KMeansResult]) -> KMeansResult:
-    """Run Lloyd from every start and keep the run with the lowest inertia (first one on ties)."""
+    """Run Lloyd from every start and keep the run with the lowest inertia (first one on ties).
+
+    The history is dropped from the result unless ``spec.history`` asked for it.
+    """
     best = None
     for start in spec.inits:
         result = run_once(spec.x, start, spec.max_iter, spec.tol)
         if best is None or result.inertia < best.inertia:
             best = result
     assert best is not None
-    return best
+    return best if spec.history else replace(best, history=None)
 
 
 # --8<-- [start:random_init]

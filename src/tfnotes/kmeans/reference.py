@@ -75,7 +75,7 @@ def lloyd(x: np.ndarray, start: np.ndarray, max_iter: int, tol: float) -> KMeans
 
 
 def kmeans(x: Any, k: Any, *, init: Any = "k-means++", n_init: Any = 1, max_iter: Any = 300,
-           tol: Any = 1e-4, seed: Any = 0) -> KMeansResult:
+           tol: Any = 1e-4, seed: Any = 0, history: Any = False) -> KMeansResult:
     """Cluster the rows of ``x`` into ``k`` groups with Lloyd's algorithm (NumPy).
 
     Args:
@@ -86,5 +86,7 @@ def kmeans(x: Any, k: Any, *, init: Any = "k-means++", n_init: Any = 1, max_iter
         max_iter: at most this many assign/update iterations per run.
         tol: stop when the summed squared centroid shift is <= tol * mean feature variance.
         seed: seed for the initialisation.
+        history: True keeps the per-iteration record (``result.history``, which the figures draw);
+            False (the default) leaves ``result.history`` as None.
     """
-    return best_of(prepare(x, k, init, n_init, max_iter, tol, seed), lloyd)
+    return best_of(prepare(x, k, init, n_init, max_iter, tol, seed, history), lloyd)

@@ -1,14 +1,16 @@
-"""k-means in TensorFlow 2: vectorised assign/update steps, compiled with XLA.
+"""k-means in TensorFlow 2: vectorised assign/update steps, a whole run compiled by XLA into one call.
 
 The assignment uses ``‖x − c‖² = ‖x‖² − 2·x·c + ‖c‖²``: one matrix product instead of an
-(n, k, d) tensor of differences. The data is cut into a few row shards whose steps run in
-parallel (one XLA call per shard, all launched by one ``tf.function``): XLA's CPU kernels use one
-core each, and a shard's (rows, k) distance block stays in cache.
+(n, k, d) tensor of differences. Everything a run does (centring, the Lloyd loop, the last
+assignment and the exact inertia) is one ``tf.function(jit_compile=True)``: one call from Python,
+one pass over the data per iteration, buffers allocated once per call. The per-iteration history
+is recorded only when asked for (``history=True``).
 """
+
 
 from __future__ import annotations
 
-import math
+import functools
 from typing import Any
 
 import numpy as np
@@ -61,79 +63,70 @@ def new_centroids(x, sums, counts, centroids):
 # --8<-- [end:update]
 
 
+# --8<-- [start:lloyd]
 @tf.function(jit_compile=True)
-def _shard_step(x, centroids, previous):
-    """One Lloyd step on a block of rows, fused by XLA: labels, sums, counts, and two scalars.
-
-    The inertia is summed without a per-point ‖x‖² (added once per run by the caller): one pass
-    over the (rows, k) scores gives the argmin and the minimum together.
-    """
-    partial = scores(x, centroids)
-    labels = tf.argmin(partial, axis=1, output_type=tf.int32)
-    sums, counts = cluster_sums(x, labels, centroids.shape[0])
-    changed = tf.reduce_sum(tf.cast(tf.not_equal(labels, previous), tf.int32))
-    return labels, sums, counts, tf.reduce_sum(tf.reduce_min(partial, axis=1)), changed
-
-
-def _num_shards(n: int, k: int) -> int:
-    """Enough shards to use both cores and keep each (rows, k) distance block near cache size."""
-    if n < 16_384:
-        return 1
-    return int(min(16, max(2, math.ceil(n * k / 2**21))))
-
-
-@tf.function
-def _lloyd(x, start, max_iter, tol, num_shards: int):
+def _lloyd(x, start, max_iter, tol, record: int):
+    """A whole run as one XLA computation. ``record`` > 0 keeps the history (then ``record`` = max_iter)."""
     n, k = x.shape[0], start.shape[0]
     mean = tf.reduce_mean(x, axis=0)
     x = x - mean  # centring keeps ‖x‖² − 2x·c + ‖c‖² accurate when the data sit far from 0
-    sizes = [len(s) for s in np.array_split(np.arange(n), num_shards)]
-    shards = tf.split(x, sizes, axis=0)
 
-    x_sq_total = tf.reduce_sum(tf.square(x))  # Σ‖x‖², the part of the inertia no centroid changes
-
-    def step(c, previous):
-        parts = [_shard_step(s, c, p) for s, p in zip(shards, previous)]  # independent: run in parallel
-        labels, sums, counts, partial, changed = zip(*parts)
-        inertia = tf.maximum(x_sq_total + tf.add_n(partial), 0.0)
-        return labels, tf.add_n(sums), tf.add_n(counts), inertia, tf.add_n(changed)
-
-    def body(i, c, previous, done, hist_c, hist_inertia):
-        labels, sums, counts, inertia, changed = step(c, previous)
+    def body(i, c, previous, strict, done, *history):
+        partial = scores(x, c)  # (n, k): the one pass over the data of this iteration
+        labels = tf.argmin(partial, axis=1, output_type=tf.int32)
+        sums, counts = cluster_sums(x, labels, k)
         new = new_centroids(x, sums, counts, c)
-        shift = tf.reduce_sum(tf.square(new - c))
-        done = tf.logical_or(tf.equal(changed, 0), shift <= tol)  # no label changed, or tol reached
-        return i + 1, new, labels, done, hist_c.write(i + 1, new), hist_inertia.write(i, inertia)
+        strict = tf.reduce_all(tf.equal(labels, previous))  # no label changed: a fixed point
+        done = tf.logical_or(strict, tf.reduce_sum(tf.square(new - c)) <= tol)
+        if record:  # compiled in only when the history is asked for
+            hist_c, hist_inertia = history
+            inertia = x_sq_total + tf.reduce_sum(tf.reduce_min(partial, axis=1))  # after the assignment
+            history = (tf.tensor_scatter_nd_update(hist_c, [[i + 1]], (new + mean)[None]),
+                       tf.tensor_scatter_nd_update(hist_inertia, [[i]], tf.maximum(inertia, 0.0)[None]))
+        return (i + 1, new, labels, strict, done, *history)
 
-    hist_c = tf.TensorArray(x.dtype, size=1, dynamic_size=True, element_shape=start.shape).write(0, start - mean)
-    hist_inertia = tf.TensorArray(x.dtype, size=0, dynamic_size=True, element_shape=())
-    no_labels = tuple(tf.fill([m], -1) for m in sizes)
-    init = (tf.constant(0), start - mean, no_labels, tf.constant(False), hist_c, hist_inertia)
-    i, c, labels, converged, hist_c, hist_inertia = tf.while_loop(
-        lambda i, c, prev, done, *rest: tf.logical_and(i < max_iter, tf.logical_not(done)), body, init)
-    labels = tf.concat(step(c, labels)[0], axis=0)
-    # Exact inertia for the answer, summed in float64: the expanded form is only used to compare distances.
-    per_point = tf.reduce_sum(tf.square(x - tf.gather(c, labels)), axis=1)  # (n,) exact ‖x − c‖²
+    history = ()
+    if record:
+        x_sq_total = tf.reduce_sum(tf.square(x))  # Σ‖x‖², the part of the inertia no centroid changes
+        history = (tf.zeros([record + 1, k, x.shape[1]], x.dtype) + start, tf.zeros([record], x.dtype))
+    init = (tf.constant(0), start - mean, tf.fill([n], -1), tf.constant(False), tf.constant(False), *history)
+    i, c, labels, strict, done, *history = tf.while_loop(
+        lambda i, c, labels, strict, done, *history: tf.logical_and(i < max_iter, tf.logical_not(done)), body, init)
+    # The last assignment, to the final centroids (already known if no label changed in the last iteration) ...
+    labels = tf.cond(strict, lambda: labels, lambda: tf.argmin(scores(x, c), axis=1, output_type=tf.int32))
+    # ... and the exact inertia of the answer, ‖x − c‖² from the differences, summed in float64: the
+    # expanded form is only used to compare distances.
+    per_point = tf.reduce_sum(tf.square(x - tf.gather(c, labels)), axis=1)  # (n,)
     inertia = tf.reduce_sum(tf.cast(per_point, tf.float64))
-    return c + mean, labels, inertia, i, converged, hist_c.stack() + mean, hist_inertia.stack()
+    return (c + mean, tf.cast(labels, tf.int64), inertia, i, done, *history)
+# --8<-- [end:lloyd]
 
 
-def _run_once(x: np.ndarray, start: np.ndarray, max_iter: int, tol: float) -> KMeansResult:
-    c, labels, inertia, n_iter, converged, hist_c, hist_inertia = _lloyd(
-        tf.constant(x), tf.constant(start), tf.constant(max_iter), tf.constant(tol, dtype=x.dtype),
-        _num_shards(*x.shape[:1], len(start)))
+def _as_tensor(a: np.ndarray) -> tf.Tensor:
+    """The array as a tensor without a copy where NumPy can lend its buffer (DLPack), else copied."""
+    try:
+        return tf.experimental.dlpack.from_dlpack(a.__dlpack__())
+    except (BufferError, TypeError, ValueError, tf.errors.InvalidArgumentError):  # e.g. a read-only array
+        return tf.constant(a)
+
+
+def _run_once(x: np.ndarray, start: np.ndarray, max_iter: int, tol: float, history: bool = False) -> KMeansResult:
+    c, labels, inertia, n_iter, converged, *hist = _lloyd(
+        _as_tensor(x), tf.constant(start), tf.constant(max_iter), tf.constant(tol, dtype=x.dtype),
+        max_iter if history else 0)
+    n_iter = int(n_iter)
     return KMeansResult(
-        centroids=c.numpy(), labels=labels.numpy().astype(np.int64), inertia=float(inertia),
-        n_iter=int(n_iter), converged=bool(converged),
-        history=KMeansHistory(hist_c.numpy(), hist_inertia.numpy()),
+        centroids=c.numpy(), labels=labels.numpy(), inertia=float(inertia), n_iter=n_iter, converged=bool(converged),
+        history=KMeansHistory(hist[0].numpy()[: n_iter + 1], hist[1].numpy()[:n_iter]) if history else None,
     )
 
 
 def kmeans(x: Any, k: Any, *, init: Any = "k-means++", n_init: Any = 1, max_iter: Any = 300,
-           tol: Any = 1e-4, seed: Any = 0) -> KMeansResult:
+           tol: Any = 1e-4, seed: Any = 0, history: Any = False) -> KMeansResult:
     """Cluster the rows of ``x`` into ``k`` groups with Lloyd's algorithm in TensorFlow.
 
     Same arguments, checks and results as :func:`tfnotes.kmeans.reference.kmeans` (see its
     docstring): from the same ``init`` the two return the same labels and centroids up to rounding.
     """
-    return best_of(prepare(x, k, init, n_init, max_iter, tol, seed), _run_once)
+    spec = prepare(x, k, init, n_init, max_iter, tol, seed, history)
+    return best_of(spec, functools.partial(_run_once, history=spec.history))

@@ -43,7 +43,7 @@ def init_blobs() -> tuple[np.ndarray, np.ndarray]:
 def init_runs(init: str) -> list[KMeansResult]:
     """One Lloyd run (``n_init=1``) per seed in :data:`INIT_SEEDS`, k = number of blobs."""
     x, _ = init_blobs()
-    return [reference.kmeans(x, len(INIT_CENTERS), init=init, seed=s) for s in INIT_SEEDS]
+    return [reference.kmeans(x, len(INIT_CENTERS), init=init, seed=s, history=True) for s in INIT_SEEDS]
 
 
 def start_blobs(result: KMeansResult) -> np.ndarray:

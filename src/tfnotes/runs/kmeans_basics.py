@@ -36,4 +36,4 @@ def steps_run():
     from tfnotes.kmeans.reference import kmeans
 
     x, _, start = steps_data()
-    return kmeans(x, len(start), init=start)
+    return kmeans(x, len(start), init=start, history=True)
