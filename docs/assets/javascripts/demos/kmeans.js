@@ -253,12 +253,12 @@
     const option = (value, text) => ui.el("option", { value, text });
     const datasetSelect = ui.el("select", { id: id("data"), onchange: fromControls },
       names.map((name) => option(name, t(`data_${name}`))));
-    const kInput = ui.el("input", { id: id("k"), type: "number", min: 1, max: 8, step: 1, inputmode: "numeric", onchange: fromControls });
+    const kInput = ui.el("input", { id: id("k"), class: "tfn-km__number", type: "number", min: 1, max: 8, step: 1, inputmode: "numeric", onchange: fromControls });
     const initSelect = ui.el("select", { id: id("init"), onchange: fromControls }, [
       option("figure", t("init_figure")), option("random", t("init_random")),
       option("k-means++", t("init_kpp")), option("click", t("init_click")),
     ]);
-    const seedInput = ui.el("input", { id: id("seed"), type: "number", min: 0, step: 1, inputmode: "numeric", onchange: fromControls });
+    const seedInput = ui.el("input", { id: id("seed"), class: "tfn-km__number", type: "number", min: 0, step: 1, inputmode: "numeric", onchange: fromControls });
     const labelled = (input, key) => ui.el("label", { for: input.id }, [t(key), input]);
     const button = (key, onclick) => ui.el("button", { type: "button", class: `tfn-km__${key}`, text: t(key), onclick });
     const runButton = button("run", toggleRun);
