@@ -121,20 +121,26 @@ def test_run_stops_where_the_reference_loop_stops(data, pages):
 def test_empty_clusters_follow_the_package_policy(data, pages):
     page = pages("en")
     x = np.array(data["datasets"]["blobs"]["points"])
-    # Two centroids far away from every point: clusters 1 and 3 of four get no points in the first assignment.
-    init = np.array([x[0], [40.0, 40.0], x[200], [-40.0, 40.0]])
-    states = steps(page, "blobs", init, 1)
-    labels, d2 = reference.assign(x, init)
-    assert set(labels.tolist()) == {0, 2}  # the crafted start does empty two clusters
-    expected = reference.update(x, labels, d2, len(init))
-    got = np.array(states[2]["centroids"])
-    assert states[1]["labels"] == labels.tolist()
-    farthest = np.argsort(-d2, kind="stable")
-    assert np.array_equal(got[1], x[farthest[0]]) and np.array_equal(got[3], x[farthest[1]])
-    assert np.abs(got - expected).max() <= TOL
-    status = page.locator("#demo-kmeans .tfn-km__status").inner_text()
-    for j in (2, 4):  # the readout numbers clusters from 1
-        assert TEXT["empty"]["en"].replace("{j}", str(j)) in status
+    crafted = {  # start -> the clusters it empties in the first assignment
+        # two centroids far away from every point: clusters 1 and 3 of four get no points
+        "far": (np.array([x[0], [40.0, 40.0], x[200], [-40.0, 40.0]]), [1, 3]),
+        # a centroid twice: every point is as near to copy 0 as to copy 1 and takes the first (np.argmin's rule)
+        "twice": (np.array([x[0], x[0], x[200]]), [1]),
+    }
+    for name, (init, empty) in crafted.items():
+        states = steps(page, "blobs", init, 1)
+        labels, d2 = reference.assign(x, init)
+        assert sorted(set(range(len(init))) - set(labels.tolist())) == empty, name  # the start does empty them
+        assert states[1]["labels"] == labels.tolist(), name
+        expected = reference.update(x, labels, d2, len(init))
+        got = np.array(states[2]["centroids"])
+        farthest = np.argsort(-d2, kind="stable")
+        for rank, j in enumerate(empty):  # the r-th empty cluster takes the r-th worst-served point
+            assert np.array_equal(got[j], x[farthest[rank]]), f"{name}: cluster {j}"
+        assert np.abs(got - expected).max() <= TOL, name
+        status = page.locator("#demo-kmeans .tfn-km__status").inner_text()
+        for j in empty:  # the readout numbers clusters from 1
+            assert TEXT["empty"]["en"].replace("{j}", str(j + 1)) in status, name
 
 
 def mulberry32(seed: int):
