@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import pickle
 from pathlib import Path
 from typing import Callable
@@ -49,8 +50,10 @@ def memo(fn: Callable) -> Callable:
         if path is not None and not path.exists() and _files_hash(fn) == loaded:
             path.parent.mkdir(parents=True, exist_ok=True)
             for old in path.parent.glob(f"{fn.__qualname__}-*.pickle"):
-                old.unlink()
-            path.write_bytes(pickle.dumps(result))
+                old.unlink(missing_ok=True)  # another process (a test worker, a build) may have removed it
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(result))
+            tmp.replace(path)  # atomic: a process reading the cache never sees half a file
         in_memory[key] = result
         return result
 
