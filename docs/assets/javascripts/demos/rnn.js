@@ -23,7 +23,7 @@
   "use strict";
 
   const KEYS = ["W_xh", "W_hh", "W_hy", "b_h", "b_y"];
-  const WIDTH = 240, TOP = 44, ROW = 20, LEFT = 40, BAR = 150; // one panel's SVG units
+  const WIDTH = 200, TOP = 44, ROW = 20, LEFT = 40, BAR = 120; // one panel's SVG units
 
   /* ---- the model: plain arrays, one line per equation ---- */
 
