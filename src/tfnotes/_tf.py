@@ -49,10 +49,20 @@ def tensorflow() -> ModuleType:
         return sys.modules["tensorflow"]
     for key, value in _ENV.items():
         os.environ.setdefault(key, value)
-    with _stderr_silenced():
-        tf = importlib.import_module("tensorflow")
-        # Touch the runtime once so lazily printed device-registration lines are also swallowed.
-        tf.config.list_physical_devices("CPU")
+    # Keras (imported by TensorFlow) imports scikit-learn, when it is installed, for its scikit-learn wrappers, which
+    # nothing here uses: 0.7 s of every process that imports TensorFlow. Hidden while TensorFlow imports (Keras then
+    # sees it as absent, as in an environment without it); importable again afterwards.
+    hide_sklearn = "sklearn" not in sys.modules
+    if hide_sklearn:
+        sys.modules["sklearn"] = None  # type: ignore[assignment]  # `import sklearn` raises ImportError
+    try:
+        with _stderr_silenced():
+            tf = importlib.import_module("tensorflow")
+            # Touch the runtime once so lazily printed device-registration lines are also swallowed.
+            tf.config.list_physical_devices("CPU")
+    finally:
+        if hide_sklearn and sys.modules.get("sklearn", 0) is None:
+            del sys.modules["sklearn"]
     tf.get_logger().setLevel(logging.ERROR)
     logging.getLogger("absl").setLevel(logging.ERROR)
     tf.autograph.set_verbosity(0)
