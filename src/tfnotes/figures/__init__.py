@@ -21,6 +21,7 @@ STYLE = Path(__file__).with_name("tfnotes.mplstyle")  # the matplotlib style of 
 MODULES = (
     "tfnotes.figures.kmeans_basics",
     "tfnotes.figures.kmeans_classic",
+    "tfnotes.figures.kmeans_cost",
     "tfnotes.figures.kmeans_init",
     "tfnotes.figures.kmeans_choose_k",
     "tfnotes.figures.kmeans_failures",

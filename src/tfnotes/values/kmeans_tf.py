@@ -42,3 +42,25 @@ def _loop_lines() -> int:
     text = Path(m.__file__).read_text()
     body = text.split("# --8<-- [start:loop]\n", 1)[1].split("# --8<-- [end:loop]", 1)[0]
     return sum(1 for line in body.splitlines() if line.strip())
+
+
+@value("kmeans-tf-cost")
+def cost() -> dict:
+    """Counted work of one benchmark call (the larger size), in the earlier sharded structure and now."""
+    from tfnotes.bench import ITERATIONS, SIZES
+    from tfnotes.runs import kmeans_cost
+
+    (n_small, _, k_small, _), (n, d, k, _) = SIZES
+    before = kmeans_cost.passes("sharded", n, d, k, ITERATIONS)
+    after = kmeans_cost.passes("one-call", n, d, k, ITERATIONS)
+    return {
+        "n": n, "d": d, "k": k, "iterations": ITERATIONS,
+        "iteration_passes": kmeans_cost.iteration(d, k),
+        "setup_before": before["setup"], "setup_after": after["setup"],
+        "finish_before": before["finish"], "finish_after": after["finish"],
+        "total_before": sum(before.values()), "total_after": sum(after.values()),
+        "calls_before": kmeans_cost.compiled_calls("sharded", n, k, ITERATIONS),
+        "calls_after": kmeans_cost.compiled_calls("one-call", n, k, ITERATIONS),
+        "shards": kmeans_cost.shards(n, k),
+        "calls_before_small": kmeans_cost.compiled_calls("sharded", n_small, k_small, ITERATIONS),
+    }
