@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from tfnotes.data import failure_cases
-from tfnotes.demos import kmeans as export
+from tfnotes.demos import kmeans as kmeans_demo
 from tfnotes.demos.strings import STRINGS
 from tfnotes.kmeans import reference
 from tfnotes.kmeans._common import kmeans_plus_plus
@@ -67,11 +67,11 @@ def readout(page) -> str:
 def test_the_exported_data_are_the_pages_data(data):
     x, _, start = kmeans_basics.steps_data()
     sets = data["datasets"]
-    assert data["order"] == ["blobs", "classic", export.FAILURE_CASE]
+    assert data["order"] == ["blobs", "classic", kmeans_demo.FAILURE_CASE]
     assert np.array_equal(sets["blobs"]["points"], x) and np.array_equal(sets["blobs"]["start"], start)
     assert np.array_equal(sets["classic"]["points"], kmeans_tutorial.classic_data())
-    uneven, _, k = failure_cases(seed=0)[export.FAILURE_CASE]
-    assert np.array_equal(sets[export.FAILURE_CASE]["points"], uneven)
+    uneven, _, k = failure_cases(seed=0)[kmeans_demo.FAILURE_CASE]
+    assert np.array_equal(sets[kmeans_demo.FAILURE_CASE]["points"], uneven)
     assert [sets[name]["k"] for name in data["order"]] == [len(start), kmeans_tutorial.CLASSIC_CALL["k"], k]
     assert data["max_iter"] == inspect.signature(reference.kmeans).parameters["max_iter"].default
     for name, d in sets.items():
@@ -178,7 +178,7 @@ class BrowserStream:
 
 def test_kmeans_plus_plus_is_the_package_algorithm_on_the_browser_stream(data, pages):
     page = pages("en")
-    for name, seed in (("blobs", 0), ("classic", 7), (export.FAILURE_CASE, 123)):
+    for name, seed in (("blobs", 0), ("classic", 7), (kmeans_demo.FAILURE_CASE, 123)):
         d = data["datasets"][name]
         got = page.evaluate("""([dataset, k, seed]) =>
             window.tfnotes.demos.kmeans.reset({dataset, k, seed, init: "k-means++"}).centroids""", [name, d["k"], seed])
