@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from tfnotes.rnn.numpy_rnn import forward, loss_and_grads, perplexity, predict, sample
+from tfnotes.rnn.numpy_rnn import forward, loss_and_grads, perplexity, predict, sample, softmax, step
 from tfnotes.rnn.params import init_params
 
 V, H = 5, 8
@@ -79,3 +79,56 @@ def test_tensorflow_loss_and_grads_checks_the_same_way(params):
         tf_rnn.loss_and_grads(dict(params, W_hh=np.zeros((8, 7))), [0], [1])
     with pytest.raises(ValueError, match="inputs is empty"):
         tf_rnn.loss_and_grads(params, [], [])
+
+
+@pytest.mark.parametrize("x, h_prev, error, message", [
+    (np.zeros(4), np.zeros(8), ValueError, r"x must have shape \(5,\), got \(4,\)"),
+    (None, np.zeros(8), TypeError, r"x must be an input vector of shape \(5,\), got None"),
+    (np.eye(5)[0], np.zeros((1, 8)), ValueError, r"h_prev must have shape \(8,\), got \(1, 8\)"),
+    (np.eye(5)[0], np.full(8, np.inf), ValueError, "h_prev contains NaN or infinite values"),
+    (np.array(["a"] * 5), np.zeros(8), TypeError, "x must hold real numbers"),
+])
+def test_step_checks_its_arguments(params, x, h_prev, error, message):
+    with pytest.raises(error, match=message):
+        step(params, x, h_prev)
+    with pytest.raises(ValueError, match=r"params\['W_hh'\] must have shape \(8, 8\), got \(8, 7\)"):
+        step(dict(params, W_hh=np.zeros((8, 7))), np.eye(5)[0], np.zeros(8))
+
+
+def test_checked_step_and_softmax_give_the_kernels_results_bit_for_bit(params):
+    from tfnotes.rnn.numpy_rnn import _softmax, _step
+
+    rng = np.random.default_rng(0)
+    x, h = np.eye(V)[2], rng.standard_normal(H)
+    for got, want in zip(step(params, x, h), _step(params, x, h)):
+        assert np.array_equal(got, want)
+    y = rng.standard_normal((3, V))
+    assert np.array_equal(softmax(y), _softmax(y))
+    assert softmax(np.float32([1, 2])).dtype == np.float32
+
+
+@pytest.mark.parametrize("y, error, message", [
+    ("abc", TypeError, "y must be an array of real numbers, got str"),
+    (None, TypeError, "y must be an array of real numbers, got NoneType"),
+    (np.array([True, False]), TypeError, "y must hold real numbers, got dtype bool"),
+    (np.float64(1.0), ValueError, r"y must have at least one score along its last axis, got shape \(\)"),
+    (np.zeros((2, 0)), ValueError, r"y must have at least one score along its last axis, got shape \(2, 0\)"),
+    ([1.0, np.nan], ValueError, "y contains NaN or infinite values"),
+])
+def test_softmax_checks_its_scores(y, error, message):
+    with pytest.raises(error, match=message):
+        softmax(y)
+
+
+@pytest.mark.parametrize("grads, error, message", [
+    ([np.ones(2)], TypeError, "grads must be a dict of float NumPy arrays, got list"),
+    ({}, ValueError, "grads is empty"),
+    ({"w": [1.0, 2.0]}, TypeError, r"grads\['w'\] must be a float NumPy array, got list"),
+    ({"w": np.ones(2, dtype=int)}, TypeError, r"grads\['w'\] must be a float NumPy array, got int64"),
+])
+def test_gradient_norm_and_clipping_check_the_gradients(grads, error, message):
+    from tfnotes.rnn.train import clip_by_global_norm, clip_elementwise, global_norm
+
+    for call in (global_norm, lambda g: clip_elementwise(g, 1.0), lambda g: clip_by_global_norm(g, 1.0)):
+        with pytest.raises(error, match=message):
+            call(grads)

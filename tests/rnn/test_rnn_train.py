@@ -213,3 +213,33 @@ def test_trainer_rejects_ids_outside_the_vocabulary():
 def test_optimiser_and_clipping_arguments_are_checked(make, message):
     with pytest.raises(ValueError, match=message):
         make()
+
+
+@pytest.mark.parametrize("clip_value, max_norm", [(5.0, None), (None, 1.0), (0.5, 0.01), (None, None)])
+def test_trainer_checks_its_arguments_once_per_call_not_once_per_step(monkeypatch, clip_value, max_norm):
+    """Every check function the trainer or the NumPy RNN can reach is counted: the count must not grow with n_steps."""
+    import tfnotes._checks
+    import tfnotes.rnn._checks
+    from tfnotes.rnn import numpy_rnn, train
+
+    calls = []
+    for module in (train, numpy_rnn):
+        for source in (tfnotes._checks, tfnotes.rnn._checks):
+            for name in dir(source):
+                original = getattr(source, name)
+                if callable(original) and getattr(original, "__module__", None) == source.__name__ \
+                        and hasattr(module, name):
+                    def counting(*args, _original=original, _name=name, **kwargs):
+                        calls.append(_name)
+                        return _original(*args, **kwargs)
+                    monkeypatch.setattr(module, name, counting)
+    vocab, ids = _memory_task()
+    params = init_params(vocab.size, 4)
+    counts = []
+    for n_steps in (2, 9):
+        calls.clear()
+        train_numpy(params, ids, n_steps=n_steps, seq_len=3, optimizer=Adam(0.01), clip_value=clip_value,
+                    max_norm=max_norm)
+        counts.append(sorted(calls))
+    assert counts[0] == counts[1]
+    assert "check_params" in counts[0] and "check_ids" in counts[0]     # the checks do run, once

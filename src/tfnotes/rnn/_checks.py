@@ -101,6 +101,33 @@ def check_state(name: str, h: Any, shape: tuple[int, ...], dtype: np.dtype) -> n
     return arr.astype(dtype)
 
 
+def check_scores(name: str, y: Any) -> np.ndarray:
+    """Scores for a softmax: a non-empty, finite real array of rank >= 1 (float arrays are returned as they are)."""
+    if isinstance(y, (str, bytes)) or y is None:
+        raise TypeError(f"{name} must be an array of real numbers, got {type(y).__name__}")
+    arr = np.asarray(y)
+    if arr.dtype == bool or not (np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)):
+        raise TypeError(f"{name} must hold real numbers, got dtype {arr.dtype}")
+    if arr.ndim == 0 or arr.shape[-1] == 0:
+        raise ValueError(f"{name} must have at least one score along its last axis, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} contains NaN or infinite values")
+    return arr
+
+
+def check_grads(grads: Any) -> dict[str, np.ndarray]:
+    """A gradient dict: every value a float NumPy array (any keys, so clipping works on any parameter set)."""
+    if not isinstance(grads, dict):
+        raise TypeError(f"grads must be a dict of float NumPy arrays, got {type(grads).__name__}")
+    if not grads:
+        raise ValueError("grads is empty; need at least one gradient array")
+    for key, value in grads.items():
+        if not isinstance(value, np.ndarray) or not np.issubdtype(value.dtype, np.floating):
+            got = value.dtype if isinstance(value, np.ndarray) else type(value).__name__
+            raise TypeError(f"grads[{key!r}] must be a float NumPy array, got {got}")
+    return grads
+
+
 def check_temperature(temperature: Any) -> float:
     """Sampling temperature: a finite number > 0 (0 would divide the logits by zero)."""
     if isinstance(temperature, bool) or not isinstance(temperature, numbers.Real):

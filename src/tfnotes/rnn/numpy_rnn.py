@@ -11,6 +11,11 @@ Vectors are 1-D arrays; ``W @ v`` is the matrix-vector product. Python counts fr
 equations from 1, so ``xs[t]`` is the input ``x_{t+1}`` while ``hs[t]`` is ``h_t`` (``hs[0]`` is
 ``h_0``). Every function works in the dtype of ``params`` (float64 or float32). The page includes the marked sections (``# --8<-- [start:NAME]``)
 of this file verbatim, so each equation is one line of code.
+
+Arguments are checked once, at the public boundary: each public function (:func:`softmax`, :func:`step`,
+:func:`forward`, :func:`loss_and_grads`, :func:`predict`, :func:`sample`) validates its inputs and then calls a
+private kernel (``_softmax``, ``_step``, ``_forward``, ``_loss_and_grads``) that does no checking, so the loops over
+time steps and the trainer's loop over windows never re-validate the same arrays.
 """
 
 from __future__ import annotations
@@ -21,21 +26,35 @@ from typing import Any
 import numpy as np
 
 from tfnotes._checks import positive_int, seed_value
-from tfnotes.rnn._checks import (check_ids, check_loss_sum, check_params, check_sequence_pair, check_state,
-                                 check_temperature)
+from tfnotes.rnn._checks import (check_ids, check_loss_sum, check_params, check_scores, check_sequence_pair,
+                                 check_state, check_temperature)
 from tfnotes.rnn.params import PARAM_KEYS, Params
 
 
+def softmax(y: Any) -> np.ndarray:
+    """Probabilities from scores ``y`` (one row, or one row per step), along the last axis."""
+    return _softmax(check_scores("y", y))
+
+
 # --8<-- [start:softmax]
-def softmax(y: np.ndarray) -> np.ndarray:
+def _softmax(y: np.ndarray) -> np.ndarray:
     """Probabilities from scores, along the last axis. Subtracting the max avoids overflow in exp."""
     e = np.exp(y - np.max(y, axis=-1, keepdims=True))
     return e / np.sum(e, axis=-1, keepdims=True)
 # --8<-- [end:softmax]
 
 
+def step(params: Params, x: Any, h_prev: Any) -> tuple[np.ndarray, np.ndarray]:
+    """One time step from the input vector ``x`` (``(V,)``, usually one-hot) and the state ``h_prev`` (``(H,)``)."""
+    V, H = check_params(params)
+    dtype = params["W_xh"].dtype
+    if x is None:
+        raise TypeError(f"x must be an input vector of shape ({V},), got None")
+    return _step(params, check_state("x", x, (V,), dtype), check_state("h_prev", h_prev, (H,), dtype))
+
+
 # --8<-- [start:step]
-def step(params: Params, x: np.ndarray, h_prev: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _step(params: Params, x: np.ndarray, h_prev: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """One time step: the new hidden state ``h`` and the scores ``y`` for the next character."""
     W_xh, W_hh, W_hy, b_h, b_y = (params[key] for key in PARAM_KEYS)
     h = np.tanh(W_xh @ x + W_hh @ h_prev + b_h)   # h_t = tanh(W_xh x_t + W_hh h_{t-1} + b_h)
@@ -79,8 +98,8 @@ def _forward(params: Params, inputs: np.ndarray, h0: np.ndarray) -> Forward:
     ys = np.empty((T, V), dtype=h0.dtype)
     hs[0] = h0
     for t in range(T):
-        hs[t + 1], ys[t] = step(params, xs[t], hs[t])
-    ps = softmax(ys)                               # p_t = softmax(y_t), all steps at once
+        hs[t + 1], ys[t] = _step(params, xs[t], hs[t])
+    ps = _softmax(ys)                              # p_t = softmax(y_t), all steps at once
     return Forward(xs, hs, ys, ps)
 # --8<-- [end:forward]
 
@@ -166,8 +185,8 @@ def sample(params: Params, h0: Any, seed_id: int, n: int, *, temperature: float 
     eye = np.eye(V, dtype=h.dtype)
     ids = np.empty(n, dtype=np.int64)
     for i in range(n):
-        h, y = step(params, eye[x_id], h)
-        p = softmax(y.astype(np.float64) / temperature)
+        h, y = _step(params, eye[x_id], h)
+        p = _softmax(y.astype(np.float64) / temperature)
         x_id = int(np.argmax(p)) if argmax else int(rng.choice(V, p=p))
         ids[i] = x_id
     return ids

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from tfnotes._checks import non_negative_float, positive_float, positive_int
-from tfnotes.rnn._checks import check_ids, check_params
+from tfnotes.rnn._checks import check_grads, check_ids, check_params
 from tfnotes.rnn.numpy_rnn import _loss_and_grads, predict
 from tfnotes.rnn.params import Params, init_params
 from tfnotes.rnn.vocab import Vocab, hello_task
@@ -46,15 +46,38 @@ def _decay(name: str, value: Any) -> float:
 
 
 # --8<-- [start:clip]
+def _global_norm(grads: Params) -> float:
+    """``sqrt(sum of squares)`` of all gradient entries together (summed in float64)."""
+    return float(np.sqrt(sum(np.square(g, dtype=np.float64).sum() for g in grads.values())))
+
+
+def _clip_elementwise(grads: Params, limit: float) -> Params:
+    """Clamp every entry to ``[-limit, limit]`` (min-char-rnn)."""
+    return {key: np.clip(g, -limit, limit) for key, g in grads.items()}
+
+
+def _clip_by_global_norm(grads: Params, max_norm: float, norm: float) -> Params:
+    """Scale all gradients by one factor so their global norm, ``norm``, is at most ``max_norm``.
+
+    Unlike element-wise clipping this keeps the direction of the update.
+    """
+    scale = max_norm / max(norm, max_norm)           # 1 when the norm is already small enough
+    return {key: g * scale for key, g in grads.items()}
+# --8<-- [end:clip]
+
+
+# The public clipping functions check their arguments, then call the kernels above; the training loop checks its
+# limits once and calls the kernels directly.
 def global_norm(grads: Params) -> float:
     """``sqrt(sum of squares)`` of all gradient entries together."""
-    return float(np.sqrt(sum(np.sum(g.astype(np.float64) ** 2) for g in grads.values())))
+    return _global_norm(check_grads(grads))
 
 
 def clip_elementwise(grads: Params, limit: float) -> tuple[Params, float]:
     """Clamp every entry to ``[-limit, limit]`` (min-char-rnn). Returns new grads and the norm before."""
     limit = positive_float("limit", limit)
-    return {key: np.clip(g, -limit, limit) for key, g in grads.items()}, global_norm(grads)
+    grads = check_grads(grads)
+    return _clip_elementwise(grads, limit), _global_norm(grads)
 
 
 def clip_by_global_norm(grads: Params, max_norm: float) -> tuple[Params, float]:
@@ -64,10 +87,8 @@ def clip_by_global_norm(grads: Params, max_norm: float) -> tuple[Params, float]:
     norm before clipping.
     """
     max_norm = positive_float("max_norm", max_norm)
-    norm = global_norm(grads)
-    scale = max_norm / max(norm, max_norm)           # 1 when the norm is already small enough
-    return {key: g * scale for key, g in grads.items()}, norm
-# --8<-- [end:clip]
+    norm = _global_norm(check_grads(grads))
+    return _clip_by_global_norm(grads, max_norm, norm), norm
 
 
 # --8<-- [start:adagrad]
@@ -84,8 +105,10 @@ class Adagrad:
         self.memory: Params = {}
 
     def update(self, params: Params, grads: Params) -> None:
+        if not self.memory:                          # the first update: one zero array per parameter
+            self.memory = {key: np.zeros_like(g) for key, g in grads.items()}
         for key, g in grads.items():
-            mem = self.memory.setdefault(key, np.zeros_like(g))
+            mem = self.memory[key]
             mem += g * g
             params[key] -= self.learning_rate * g / np.sqrt(mem + self.eps)
 # --8<-- [end:adagrad]
@@ -111,9 +134,11 @@ class Adam:
 
     def update(self, params: Params, grads: Params) -> None:
         self.t += 1
+        if not self.m:                               # the first update: zero averages for every parameter
+            self.m = {key: np.zeros_like(g) for key, g in grads.items()}
+            self.v = {key: np.zeros_like(g) for key, g in grads.items()}
         for key, g in grads.items():
-            m = self.m.setdefault(key, np.zeros_like(g))
-            v = self.v.setdefault(key, np.zeros_like(g))
+            m, v = self.m[key], self.v[key]
             m[...] = self.beta1 * m + (1 - self.beta1) * g
             v[...] = self.beta2 * v + (1 - self.beta2) * g * g
             m_hat = m / (1 - self.beta1 ** self.t)
@@ -172,9 +197,10 @@ def _train(params: Params, ids: Any, grads_fn: GradsFn, *, n_steps: int, seq_len
     T = positive_int("seq_len", seq_len)
     B = positive_int("batch_size", batch_size)
     smoothing = _decay("smoothing", smoothing)
-    for name, limit in (("clip_value", clip_value), ("max_norm", max_norm)):
-        if limit is not None:
-            positive_float(name, limit)
+    if clip_value is not None:
+        clip_value = positive_float("clip_value", clip_value)
+    if max_norm is not None:
+        max_norm = positive_float("max_norm", max_norm)
     params = {key: value.copy() for key, value in params.items()}
     streams, n_windows = text_streams(ids, B, T)
     losses, smooth_losses, norms, scales = [], [], [], []
@@ -187,12 +213,15 @@ def _train(params: Params, ids: Any, grads_fn: GradsFn, *, n_steps: int, seq_len
         inputs = streams[:, k * T:(k + 1) * T]
         targets = streams[:, k * T + 1:(k + 1) * T + 1]     # the same window, one character later
         loss, grads, h = grads_fn(params, inputs, targets, h)   # h_T is the next window's h0
-        norms.append(global_norm(grads))                    # recorded before clipping
+        norm = _global_norm(grads)
+        norms.append(norm)                                  # recorded before clipping
         if clip_value is not None:
-            grads, _ = clip_elementwise(grads, clip_value)
+            grads = _clip_elementwise(grads, clip_value)
         scales.append(1.0)
         if max_norm is not None:                            # a limit per character: the loss sums B·T of them
-            grads, norm = clip_by_global_norm(grads, max_norm * B * T)
+            if clip_value is not None:
+                norm = _global_norm(grads)                  # the norm after element-wise clipping
+            grads = _clip_by_global_norm(grads, max_norm * B * T, norm)
             scales[-1] = min(1.0, max_norm * B * T / norm) if norm > 0 else 1.0
         optimizer.update(params, grads)
         # --8<-- [end:truncated-bptt]
