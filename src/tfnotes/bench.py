@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from tfnotes.rnn import bench as rnn_bench
 
-        return rnn_bench.main(rest)
+        return rnn_bench.main([*rest, "--repeats", str(args.repeats)])
     return 0
 
 
