@@ -66,10 +66,11 @@ def new_centroids(x, sums, counts, centroids):
 # --8<-- [start:lloyd]
 @tf.function(jit_compile=True)
 def _lloyd(x, start, max_iter, tol, record: int):
-    """A whole run as one XLA computation. ``record`` > 0 keeps the history (then ``record`` = max_iter)."""
+    """A whole run as one XLA computation; record = max_iter keeps the history, record = 0 keeps none."""
     n, k = x.shape[0], start.shape[0]
     mean = tf.reduce_mean(x, axis=0)
     x = x - mean  # centring keeps ‖x‖² − 2x·c + ‖c‖² accurate when the data sit far from 0
+    x_sq_total = tf.reduce_sum(tf.square(x)) if record else None  # Σ‖x‖², for the recorded inertia
 
     def body(i, c, previous, strict, done, *history):
         partial = scores(x, c)  # (n, k): the one pass over the data of this iteration
@@ -79,27 +80,30 @@ def _lloyd(x, start, max_iter, tol, record: int):
         strict = tf.reduce_all(tf.equal(labels, previous))  # no label changed: a fixed point
         done = tf.logical_or(strict, tf.reduce_sum(tf.square(new - c)) <= tol)
         if record:  # compiled in only when the history is asked for
-            hist_c, hist_inertia = history
-            inertia = x_sq_total + tf.reduce_sum(tf.reduce_min(partial, axis=1))  # after the assignment
-            history = (tf.tensor_scatter_nd_update(hist_c, [[i + 1]], (new + mean)[None]),
-                       tf.tensor_scatter_nd_update(hist_inertia, [[i]], tf.maximum(inertia, 0.0)[None]))
+            inertia = tf.maximum(x_sq_total + tf.reduce_sum(tf.reduce_min(partial, axis=1)), 0.0)
+            history = (_put(history[0], i + 1, new + mean), _put(history[1], i, inertia))
         return (i + 1, new, labels, strict, done, *history)
 
+    def running(i, c, labels, strict, done, *history):
+        return tf.logical_and(i < max_iter, tf.logical_not(done))
+
     history = ()
-    if record:
-        x_sq_total = tf.reduce_sum(tf.square(x))  # Σ‖x‖², the part of the inertia no centroid changes
+    if record:  # row 0 holds the start, row i + 1 the centroids after iteration i
         history = (tf.zeros([record + 1, k, x.shape[1]], x.dtype) + start, tf.zeros([record], x.dtype))
-    init = (tf.constant(0), start - mean, tf.fill([n], -1), tf.constant(False), tf.constant(False), *history)
-    i, c, labels, strict, done, *history = tf.while_loop(
-        lambda i, c, labels, strict, done, *history: tf.logical_and(i < max_iter, tf.logical_not(done)), body, init)
-    # The last assignment, to the final centroids (already known if no label changed in the last iteration) ...
+    init = (0, start - mean, tf.fill([n], -1), False, False, *history)
+    i, c, labels, strict, done, *history = tf.while_loop(running, body, init)
+    # The last assignment, to the final centroids (known already if the last iteration changed no label),
+    # and the exact inertia of the answer: ‖x − c‖² from the differences, summed in float64.
     labels = tf.cond(strict, lambda: labels, lambda: tf.argmin(scores(x, c), axis=1, output_type=tf.int32))
-    # ... and the exact inertia of the answer, ‖x − c‖² from the differences, summed in float64: the
-    # expanded form is only used to compare distances.
     per_point = tf.reduce_sum(tf.square(x - tf.gather(c, labels)), axis=1)  # (n,)
     inertia = tf.reduce_sum(tf.cast(per_point, tf.float64))
     return (c + mean, tf.cast(labels, tf.int64), inertia, i, done, *history)
 # --8<-- [end:lloyd]
+
+
+def _put(buffer, i, value):
+    """``buffer`` with row ``i`` replaced by ``value`` (the history, written inside the compiled loop)."""
+    return tf.tensor_scatter_nd_update(buffer, [[i]], value[None])
 
 
 def _as_tensor(a: np.ndarray) -> tf.Tensor:
