@@ -16,6 +16,8 @@
 - :mod:`~tfnotes.site.katex_fonts`: KaTeX's stylesheet lists only the fonts the site ships (run at set-up).
 - :mod:`~tfnotes.site.glossary`: ``[[glossary]]`` becomes the glossary tables; tooltips on the chapter pages' terms.
 - :mod:`~tfnotes.site.downloads`: the path above an included code block links to a download of that file.
+- :mod:`~tfnotes.site.rebuild`: under ``mkdocs serve``, a page's render and search entries reused while their inputs
+  are unchanged (a page edit re-renders that page), and a quicker file watcher.
 - :mod:`~tfnotes.site.provenance`: "Tested by" links above every included code block, read from the tests' markers.
 
 Nothing outside this package imports it: the algorithms, runs, values and figures know nothing of MkDocs.

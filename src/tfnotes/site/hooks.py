@@ -9,10 +9,24 @@ import time
 from mkdocs.plugins import event_priority
 
 from tfnotes.site import (current_language, demos, downloads, figures, glossary, html_fixes, i18n_jupyter,
-                          is_outer_build, notebooks, outputs, products, provenance, search, state, values)
+                          is_outer_build, notebooks, outputs, products, provenance, rebuild, root_of, search, state,
+                          values)
 
 log = logging.getLogger("mkdocs.hooks.tfnotes")
 i18n_jupyter.patch()
+rebuild.patch()
+
+
+def on_startup(command, dirty) -> None:
+    rebuild.enabled = command == "serve"  # a one-shot build computes everything
+
+
+def on_env(env, config, files):
+    return rebuild.share_templates(env)
+
+
+def on_serve(server, config, builder):
+    return rebuild.poll_faster(server)
 
 
 def on_config(config):
@@ -21,6 +35,7 @@ def on_config(config):
 
 def on_pre_build(config) -> None:
     if is_outer_build(config):  # the other languages reuse what the outer build made
+        rebuild.start_build(root_of(config))
         products.build(config)
 
 
@@ -38,10 +53,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(html_text: str, page, config, files) -> str:
     lang = current_language(config)
     if not notebooks.is_notebook(page):
-        return glossary.annotate(html_text, lang, page.file.src_uri)
+        return rebuild.call(glossary.annotate, html_text, lang, page.file.src_uri)
     html_text = values.expand(html_text, lang, page.file.src_uri)
     html_text = notebooks.fix_page(html_text, page, config)
-    return glossary.annotate(html_text, lang, page.file.src_uri, notebook=True)
+    return rebuild.call(glossary.annotate, html_text, lang, page.file.src_uri, notebook=True)
 
 
 def on_post_page(output: str, page, config) -> str:

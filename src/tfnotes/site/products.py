@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from tfnotes import _deps, demos
 from tfnotes.figures import render
-from tfnotes.site import cache_dir, figures, notebooks, outputs, root_of, state, tail
+from tfnotes.site import cache_dir, figures, notebooks, outputs, rebuild, root_of, state, tail
 from tfnotes.values import _compute as values_compute
 
 log = logging.getLogger("mkdocs.hooks.tfnotes")
@@ -25,6 +25,10 @@ DEMO_DIR = "assets/demos"  # the data files of tfnotes.demos, beside the figures
 
 def build(config) -> None:
     state["start"] = time.perf_counter()
+    key = rebuild.products_key(config)  # under `mkdocs serve` only
+    if key is not None and key == state.get("products_key"):
+        log.info("figures, values, demos, snippet outputs, notebooks: nothing they read changed")
+        return
     state["figures"] = None  # re-read the registry once per build (files may have changed under serve)
     _deps.direct_imports.cache_clear()  # under `mkdocs serve`, sources change between builds
     _deps.lazy_table.cache_clear()
@@ -54,3 +58,4 @@ def build(config) -> None:
     state["values"] = values_compute.load(cache)
     outputs.finish(snippet_runs)
     notebooks.finish(notebook_runs)
+    state["products_key"] = rebuild.products_key(config)  # as they are now that everything is made

@@ -1,0 +1,248 @@
+"""Under ``mkdocs serve``, a rebuild reuses the work whose inputs did not change: a page edit re-renders that page.
+
+MkDocs rebuilds the whole site on every change, and mkdocs-static-i18n builds it once per language, so an edit to
+one page converted every page's Markdown twice and re-parsed every page for the search index. In the long-running
+server process (only there: a one-shot ``mkdocs build`` starts empty) two steps are memoised on everything they
+read, so their output is the same bytes as computing it again:
+
+- a page's Markdown → HTML (:meth:`mkdocs.structure.pages.Page.render`): keyed on the Markdown after the hooks
+  (figures, values, outputs and tooltips already expanded), the page's path and URL, every file's path and URL
+  (links are resolved against them), the Markdown configuration, and the bytes of ``src/`` and ``snippets/`` and of
+  any other file a ``--8<--`` line of the page names (pymdownx.snippets reads them while rendering). A render that
+  logged a warning is not kept, so a broken link is reported (and fails a strict build) on every rebuild.
+- a page's search entries (Material's ``SearchIndex.add_entry_from_context``): keyed on the page's HTML, table of
+  contents, URL, title, search settings and the plugin's configuration.
+
+The pre-build products (figures, values, demos, snippet outputs, notebooks) are not even checked again while
+nothing they read changed (:func:`products_key`), and the theme's templates stay compiled (:func:`share_templates`);
+the glossary tooltips of a page are reused for the same HTML (:func:`call`). The file watcher also polls more often (:func:`poll_faster`). Neither library offers this (``mkdocs serve --dirty`` skips pages instead, and leaves the search index with only
+the pages it rebuilt).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.structure.pages import Page
+
+# Set by on_startup: True only under `mkdocs serve`.
+enabled = False
+_renders: dict[str, dict] = {}
+_search: dict[str, list] = {}
+_build_keys: dict = {}  # per build: {"files": (id(files), hash), "tree": hash, "config": hash}
+INCLUDE = re.compile(r"""--8<--\s*["']?([^"'\s:]+)""")
+WATCHED_TREES = ("src", "snippets")
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record) -> None:
+        self.count += 1
+
+
+def start_build(root: Path) -> None:
+    """Once per build: the signature of the trees a page may include (file names, sizes and mtimes)."""
+    h = hashlib.sha256()
+    for tree in WATCHED_TREES:
+        for path in sorted((root / tree).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                st = path.stat()
+                h.update(f"{path.relative_to(root)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    _build_keys.clear()
+    _build_keys["tree"] = h.hexdigest()
+    _build_keys["root"] = root
+    _build_keys["config"] = (root / "mkdocs.yml").read_bytes()
+
+
+def tree_key() -> str | None:
+    """The signature of src/ and snippets/ for this build (None outside `mkdocs serve`)."""
+    return _build_keys.get("tree") if enabled else None
+
+
+_calls: dict[str, object] = {}
+
+
+def call(fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` for a pure ``fn`` of its arguments and of the project's code and data (src/): under
+    `mkdocs serve`, reused while those are unchanged."""
+    tree = tree_key()
+    if tree is None:
+        return fn(*args, **kwargs)
+    key = hashlib.sha256(f"{fn.__module__}.{fn.__qualname__}|{args!r}|{sorted(kwargs.items())!r}|{tree}".encode())
+    key = key.hexdigest()
+    if key not in _calls:
+        if len(_calls) > 2000:  # one entry per page and language; bounded across a long session
+            _calls.clear()
+        _calls[key] = fn(*args, **kwargs)
+    return _calls[key]
+
+
+class _TemplateCache:
+    """An in-memory Jinja bytecode cache shared by the rebuilds (MkDocs makes a new Jinja environment, and so
+    parses and compiles every theme template again, on each rebuild). Jinja keys it on the template's name and
+    source checksum, so an edited template compiles anew."""
+
+    def __init__(self) -> None:
+        import jinja2
+
+        class Cache(jinja2.BytecodeCache):
+            store: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket) -> None:
+                if bucket.key in self.store:
+                    bucket.bytecode_from_string(self.store[bucket.key])
+
+            def dump_bytecode(self, bucket) -> None:
+                self.store[bucket.key] = bucket.bytecode_to_string()
+
+        self.cache = Cache()
+
+
+_templates: _TemplateCache | None = None
+
+
+def share_templates(env):
+    """on_env: under `mkdocs serve`, the theme's compiled templates are kept from one rebuild to the next."""
+    global _templates
+    if enabled:
+        if _templates is None:
+            _templates = _TemplateCache()
+        env.bytecode_cache = _templates.cache
+    return env
+
+
+def _files_hash(files) -> str:
+    cached = _build_keys.get("files")
+    if cached and cached[0] is files:
+        return cached[1]
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f"{f.src_uri}|{f.dest_uri}|{f.url}|{f.is_documentation_page()}\n".encode())
+    _build_keys["files"] = (files, h.hexdigest())
+    return _build_keys["files"][1]
+
+
+def _render_key(page, config, files) -> str:
+    h = hashlib.sha256(page.markdown.encode())
+    h.update(f"|{page.file.src_uri}|{page.url}|{config.site_dir}|{config.use_directory_urls}|".encode())
+    h.update(_build_keys.get("config", b""))  # mkdocs.yml's bytes: the Markdown extensions and their settings
+    h.update(_files_hash(files).encode())
+    h.update(_build_keys.get("tree", "").encode())
+    root = _build_keys.get("root")
+    for name in sorted(set(INCLUDE.findall(page.markdown))):
+        path = (root / name) if root else Path(name)
+        h.update(name.encode() + (path.read_bytes() if path.is_file() else b"<missing>"))
+    return h.hexdigest()
+
+
+_original_render = Page.render
+
+
+def _render(self, config, files) -> None:
+    if not enabled or self.markdown is None or "tree" not in _build_keys:
+        return _original_render(self, config, files)
+    key = _render_key(self, config, files)
+    hit = _renders.get(key)
+    if hit is not None:
+        self.content = hit["content"]
+        self.toc = copy.deepcopy(hit["toc"])
+        self._title_from_render = hit["title"]
+        self.present_anchor_ids = set(hit["anchors"])
+        if hit["links"] is not None:
+            self.links_to_anchors = {files.get_file_from_path(src): dict(links) for src, links in hit["links"].items()
+                                     if files.get_file_from_path(src) is not None}
+        return None
+    counter = _Warnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(counter)
+    try:
+        _original_render(self, config, files)
+    finally:
+        logger.removeHandler(counter)
+    if counter.count == 0:
+        links = getattr(self, "links_to_anchors", None)
+        _renders[key] = {"content": self.content, "toc": copy.deepcopy(self.toc),
+                         "title": self._title_from_render, "anchors": set(self.present_anchor_ids or ()),
+                         "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()}}
+    return None
+
+
+def _search_key(index, page) -> str:
+    h = hashlib.sha256((page.content or "").encode())
+    h.update(f"|{page.url}|{page.title}|{page.meta!r}|{index.config!r}|".encode())
+    h.update(repr(_toc_tree(page.toc)).encode())
+    return h.hexdigest()
+
+
+def _toc_tree(items) -> list:
+    return [(t.title, t.url, t.level, _toc_tree(t.children)) for t in items]
+
+
+def _patch_search() -> None:
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:
+        return
+    if getattr(SearchIndex, "_tfnotes_original", None) is not None:
+        return
+    original = SearchIndex.add_entry_from_context
+
+    def add_entry_from_context(self, page):
+        if not enabled:
+            return original(self, page)
+        key = _search_key(self, page)
+        if key in _search:
+            self.entries.extend(copy.deepcopy(_search[key]))
+            return None
+        before = len(self.entries)
+        original(self, page)
+        _search[key] = copy.deepcopy(self.entries[before:])
+        return None
+
+    SearchIndex._tfnotes_original = original
+    SearchIndex.add_entry_from_context = add_entry_from_context
+
+
+def patch() -> None:
+    """Install both caches (idempotent: `mkdocs serve` reloads the hooks on every rebuild)."""
+    if Page.render is not _render:
+        Page.render = _render
+    _patch_search()
+
+
+POLL_SECONDS = 0.1
+
+
+def poll_faster(server):
+    """MkDocs' file watcher polls the watched folders every 0.5 s (a quarter of a second of waiting, on average,
+    before a rebuild starts); every 0.1 s instead. A poll compares file stats, a few milliseconds here."""
+    for emitter in list(getattr(server.observer, "emitters", ())):
+        if hasattr(emitter, "_timeout"):
+            emitter._timeout = POLL_SECONDS
+    return server
+
+
+def products_key(config) -> str | None:
+    """Under `mkdocs serve`, the signature of everything the pre-build products read (figures, values, demos,
+    snippet outputs, notebooks): src/ and snippets/, the notebooks, the generated files and the caches' manifests.
+    None outside `mkdocs serve` (a one-shot build always checks)."""
+    tree = tree_key()
+    if tree is None:
+        return None
+    root, docs = _build_keys["root"], Path(config.docs_dir)
+    h = hashlib.sha256(tree.encode())
+    paths = [*docs.rglob("*.ipynb"), *docs.glob("assets/figures/*"), *docs.glob("assets/demos/*"),
+             *(root / ".cache").glob("*/*.json"), *(root / ".cache").glob("tfnotes/*/*")]
+    for path in sorted(paths):
+        st = path.stat()
+        h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    for page in sorted(docs.rglob("*.md")):  # the snippets pages name for their output
+        h.update(" ".join(sorted(set(re.findall(r"\[\[output [^\]]+\]\]", page.read_text(encoding="utf-8"))))).encode())
+    return h.hexdigest()
