@@ -68,3 +68,14 @@ def test_a_render_that_warned_is_rendered_again_so_the_warning_is_never_hidden(p
         with caplog.at_level(logging.WARNING, logger="mkdocs"):
             _build(root, tmp_path_factory.mktemp(name))
         assert "index.md" in calls and "missing.md" in caplog.text
+
+
+def test_the_next_process_reads_the_renders_a_build_used_from_disk(project, tmp_path_factory, monkeypatch):
+    root, calls = project
+    first = _build(root, tmp_path_factory.mktemp("a"))
+    rebuild.finish_build()
+    assert (root / ".cache" / "tfnotes" / rebuild.CACHE_FILE).is_file()
+    monkeypatch.setattr(rebuild, "_renders", {})  # a new process: nothing in memory
+    monkeypatch.setattr(rebuild, "_loaded_from", [])
+    calls.clear()
+    assert _build(root, tmp_path_factory.mktemp("b")) == first and calls == []

@@ -18,7 +18,7 @@ rebuild.patch()
 
 
 def on_startup(command, dirty) -> None:
-    rebuild.enabled = command == "serve"  # a one-shot build computes everything
+    rebuild.enabled, rebuild.serving = True, command == "serve"
 
 
 def on_env(env, config, files):
@@ -71,9 +71,11 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     if is_outer_build(config):
         search.compact_index(config)
+        rebuild.finish_build()
         if state["start"] is not None:
             log.info(f"site built (all languages) in {time.perf_counter() - state['start']:.1f} s")
 
 
 def on_shutdown() -> None:
     i18n_jupyter.evict_unused()
+    rebuild.finish_build(shutdown=True)

@@ -25,9 +25,13 @@ DEMO_DIR = "assets/demos"  # the data files of tfnotes.demos, beside the figures
 
 def build(config) -> None:
     state["start"] = time.perf_counter()
-    key = rebuild.products_key(config)  # under `mkdocs serve` only
-    if key is not None and key == state.get("products_key"):
+    key, key_file = rebuild.products_key(config), cache_dir(config) / "products.key"
+    if key is not None and key == (state.get("products_key") or (key_file.read_text() if key_file.exists() else "")):
         log.info("figures, values, demos, snippet outputs, notebooks: nothing they read changed")
+        state["output_dirs"] = (root_of(config), cache_dir(config) / "outputs")
+        # every entry was current when the key was taken (values_compute.load would check each key again)
+        state["values"] = state.get("values") or {name: entry["value"] for name, entry
+                                                  in values_compute._read(cache_dir(config)).items()}
         return
     state["figures"] = None  # re-read the registry once per build (files may have changed under serve)
     _deps.direct_imports.cache_clear()  # under `mkdocs serve`, sources change between builds
@@ -59,3 +63,5 @@ def build(config) -> None:
     outputs.finish(snippet_runs)
     notebooks.finish(notebook_runs)
     state["products_key"] = rebuild.products_key(config)  # as they are now that everything is made
+    if state["products_key"] is not None:
+        key_file.write_text(state["products_key"])

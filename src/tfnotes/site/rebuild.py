@@ -1,22 +1,25 @@
-"""Under ``mkdocs serve``, a rebuild reuses the work whose inputs did not change: a page edit re-renders that page.
+"""A rebuild reuses the work whose inputs did not change: a page edit re-renders that page, a warm build no page.
 
-MkDocs rebuilds the whole site on every change, and mkdocs-static-i18n builds it once per language, so an edit to
-one page converted every page's Markdown twice and re-parsed every page for the search index. In the long-running
-server process (only there: a one-shot ``mkdocs build`` starts empty) two steps are memoised on everything they
-read, so their output is the same bytes as computing it again:
+MkDocs renders the whole site on every build, and mkdocs-static-i18n builds it once per language, so an edit to
+one page converted every page's Markdown twice and re-parsed every page for the search index. These steps are
+memoised on everything they read, so their output is the same bytes as computing them again:
 
 - a page's Markdown → HTML (:meth:`mkdocs.structure.pages.Page.render`): keyed on the Markdown after the hooks
   (figures, values, outputs and tooltips already expanded), the page's path and URL, every file's path and URL
-  (links are resolved against them), the Markdown configuration, and the bytes of ``src/`` and ``snippets/`` and of
-  any other file a ``--8<--`` line of the page names (pymdownx.snippets reads them while rendering). A render that
-  logged a warning is not kept, so a broken link is reported (and fails a strict build) on every rebuild.
+  (links are resolved against them), mkdocs.yml, the versions of the Markdown libraries, and the names, sizes and
+  times of the files in ``src/`` and ``snippets/`` plus the bytes of any other file a ``--8<--`` line of the page
+  names (pymdownx.snippets reads them while rendering). A render that logged a warning is not kept, so a broken
+  link is reported (and fails a strict build) on every build.
 - a page's search entries (Material's ``SearchIndex.add_entry_from_context``): keyed on the page's HTML, table of
-  contents, URL, title, search settings and the plugin's configuration.
+  contents, URL, title, metadata and the plugin's configuration;
+- pure functions of a page's text and of ``src/`` (:func:`call`: the glossary tooltips, the search index split).
 
-The pre-build products (figures, values, demos, snippet outputs, notebooks) are not even checked again while
-nothing they read changed (:func:`products_key`), and the theme's templates stay compiled (:func:`share_templates`);
-the glossary tooltips of a page are reused for the same HTML (:func:`call`). The file watcher also polls more often (:func:`poll_faster`). Neither library offers this (``mkdocs serve --dirty`` skips pages instead, and leaves the search index with only
-the pages it rebuilt).
+The entries a build used are kept in ``.cache/tfnotes/rebuild.pickle`` for the next build (under ``mkdocs serve``
+they stay in memory and are written at shutdown). The pre-build products (figures, values, demos, snippet outputs,
+notebooks) are not even checked again while nothing they read changed (:func:`products_key`); under ``mkdocs
+serve`` the theme's templates stay compiled (:func:`share_templates`) and the file watcher polls every 0.1 s
+(:func:`poll_faster`). Neither library offers this (``mkdocs serve --dirty`` skips pages instead, and leaves the
+search index with only the pages it rebuilt).
 """
 
 from __future__ import annotations
@@ -24,15 +27,24 @@ from __future__ import annotations
 import copy
 import hashlib
 import logging
+import os
+import pickle
 import re
+import sys
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-# Set by on_startup: True only under `mkdocs serve`.
-enabled = False
+enabled = False  # set by the hooks' on_startup (any MkDocs command); off, every call goes through
+serving = False  # under `mkdocs serve`: the caches live in memory between rebuilds and are written at shutdown
+CACHE_FILE = "rebuild.pickle"  # in .cache/tfnotes
+LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "pygments", "mkdocs-material", "mkdocs-static-i18n",
+             "mkdocs-jupyter", "jinja2")
 _renders: dict[str, dict] = {}
 _search: dict[str, list] = {}
+_used: set[str] = set()
+_loaded_from: list[Path] = []
 _build_keys: dict = {}  # per build: {"files": (id(files), hash), "tree": hash, "config": hash}
 INCLUDE = re.compile(r"""--8<--\s*["']?([^"'\s:]+)""")
 WATCHED_TREES = ("src", "snippets")
@@ -55,14 +67,44 @@ def start_build(root: Path) -> None:
             if path.is_file() and "__pycache__" not in path.parts:
                 st = path.stat()
                 h.update(f"{path.relative_to(root)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    h.update(sys.version.encode())
+    for lib in LIBRARIES:
+        try:
+            h.update(f"{lib}={metadata.version(lib)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{lib}=none".encode())
     _build_keys.clear()
     _build_keys["tree"] = h.hexdigest()
     _build_keys["root"] = root
     _build_keys["config"] = (root / "mkdocs.yml").read_bytes()
+    _used.clear()
+    path = root / ".cache" / "tfnotes" / CACHE_FILE
+    if enabled and path not in _loaded_from:  # once per process
+        _loaded_from.append(path)
+        try:
+            saved = pickle.loads(path.read_bytes())
+            _renders.update(saved["renders"]), _search.update(saved["search"]), _calls.update(saved["calls"])
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError):
+            pass  # no cache yet, or one from another version: compute
+
+
+def finish_build(*, shutdown: bool = False) -> None:
+    """Keep the entries this build used (at shutdown under `mkdocs serve`, else after each build)."""
+    root = _build_keys.get("root")
+    if not enabled or root is None or (serving and not shutdown):
+        return
+    path = root / ".cache" / "tfnotes" / CACHE_FILE
+    keep = {"renders": {k: v for k, v in _renders.items() if k in _used},
+            "search": {k: v for k, v in _search.items() if k in _used},
+            "calls": {k: v for k, v in _calls.items() if k in _used}}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL))
+    tmp.replace(path)
 
 
 def tree_key() -> str | None:
-    """The signature of src/ and snippets/ for this build (None outside `mkdocs serve`)."""
+    """The signature of src/ and snippets/ (and the libraries) for this build (None when off)."""
     return _build_keys.get("tree") if enabled else None
 
 
@@ -78,10 +120,9 @@ def call(fn, *args, **kwargs):
     key = hashlib.sha256(f"{fn.__module__}.{fn.__qualname__}|{args!r}|{sorted(kwargs.items())!r}|{tree}".encode())
     key = key.hexdigest()
     if key not in _calls:
-        if len(_calls) > 2000:  # one entry per page and language; bounded across a long session
-            _calls.clear()
         _calls[key] = fn(*args, **kwargs)
-    return _calls[key]
+    _used.add(key)
+    return copy.deepcopy(_calls[key])
 
 
 class _TemplateCache:
@@ -111,7 +152,7 @@ _templates: _TemplateCache | None = None
 def share_templates(env):
     """on_env: under `mkdocs serve`, the theme's compiled templates are kept from one rebuild to the next."""
     global _templates
-    if enabled:
+    if enabled and serving:
         if _templates is None:
             _templates = _TemplateCache()
         env.bytecode_cache = _templates.cache
@@ -131,7 +172,7 @@ def _files_hash(files) -> str:
 
 def _render_key(page, config, files) -> str:
     h = hashlib.sha256(page.markdown.encode())
-    h.update(f"|{page.file.src_uri}|{page.url}|{config.site_dir}|{config.use_directory_urls}|".encode())
+    h.update(f"|{page.file.src_uri}|{page.url}|{config.use_directory_urls}|".encode())
     h.update(_build_keys.get("config", b""))  # mkdocs.yml's bytes: the Markdown extensions and their settings
     h.update(_files_hash(files).encode())
     h.update(_build_keys.get("tree", "").encode())
@@ -151,6 +192,7 @@ def _render(self, config, files) -> None:
     key = _render_key(self, config, files)
     hit = _renders.get(key)
     if hit is not None:
+        _used.add(key)
         self.content = hit["content"]
         self.toc = copy.deepcopy(hit["toc"])
         self._title_from_render = hit["title"]
@@ -167,6 +209,7 @@ def _render(self, config, files) -> None:
     finally:
         logger.removeHandler(counter)
     if counter.count == 0:
+        _used.add(key)
         links = getattr(self, "links_to_anchors", None)
         _renders[key] = {"content": self.content, "toc": copy.deepcopy(self.toc),
                          "title": self._title_from_render, "anchors": set(self.present_anchor_ids or ()),
@@ -198,6 +241,7 @@ def _patch_search() -> None:
         if not enabled:
             return original(self, page)
         key = _search_key(self, page)
+        _used.add(key)
         if key in _search:
             self.entries.extend(copy.deepcopy(_search[key]))
             return None
@@ -230,9 +274,8 @@ def poll_faster(server):
 
 
 def products_key(config) -> str | None:
-    """Under `mkdocs serve`, the signature of everything the pre-build products read (figures, values, demos,
-    snippet outputs, notebooks): src/ and snippets/, the notebooks, the generated files and the caches' manifests.
-    None outside `mkdocs serve` (a one-shot build always checks)."""
+    """The signature of everything the pre-build products read (figures, values, demos, snippet outputs,
+    notebooks): src/ and snippets/, the notebooks, the generated files and the caches' manifests (None when off)."""
     tree = tree_key()
     if tree is None:
         return None

@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from tfnotes import glossary, stems
+from tfnotes.site import rebuild
 
 INDEX = Path("search") / "search_index.json"
 DEFAULT = "ko"
@@ -87,7 +88,7 @@ def write_indexes(config) -> None:
     merged = site / INDEX
     if not merged.exists():
         return
-    for lang, data in split_index(json.loads(merged.read_text(encoding="utf-8"))).items():
+    for lang, data in rebuild.call(split_index, json.loads(merged.read_text(encoding="utf-8"))).items():
         path = site / (INDEX if lang == DEFAULT else Path(lang) / INDEX)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
