@@ -52,7 +52,7 @@ def test_the_training_cell_is_plain_gradient_descent_without_clipping():
     assert "clip" not in code and "memory" not in code and "sqrt" not in code
     for lang in NOTEBOOKS:
         text = next(c for c in cells(lang, "markdown") if c.startswith("## Training") or c.startswith("## 학습"))
-        assert "Adagrad" in text and ("plain gradient descent" in text or "보통의 경사 하강법" in text)
+        assert "Adagrad" in text and ("plain gradient descent" in text or "기본 경사 하강법" in text)
 
 
 def test_the_untrained_model_sits_at_the_loss_of_a_uniform_guess(run):
