@@ -14,7 +14,7 @@ from tfnotes.demos import DEMOS, HERE
 
 COMMON: dict[str, dict[str, str]] = {
     "noscript": {
-        "ko": "이 데모는 자바스크립트(JavaScript)가 있어야 움직입니다. 위 그림이 같은 계산을 보여 줍니다.",
+        "ko": "이 데모는 자바스크립트(JavaScript)를 켜야 동작합니다. 같은 계산은 위 그림에 나와 있습니다.",
         "en": "This demo needs JavaScript; the figure above shows the same computation.",
     },
     "loading": {"ko": "데모를 불러오는 중입니다…", "en": "Loading the demo…"},
