@@ -12,6 +12,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# One BLAS thread per process, as in the site build (tfnotes/site/hooks.py): the workers, the build and the snippet
+# subprocesses run side by side, and OpenBLAS's waiting threads spin. Set before NumPy is imported.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 @pytest.fixture(scope="session")

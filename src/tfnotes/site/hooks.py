@@ -4,7 +4,13 @@ of :mod:`tfnotes.site` (its docstring lists them)."""
 from __future__ import annotations
 
 import logging
+import os
 import time
+
+# One BLAS thread per process: the build runs its parts side by side (figures, snippets, notebook kernels), and
+# OpenBLAS's own threads spin while they wait, so on a busy two-core machine a NumPy SVD loop ran 20x slower with
+# two threads than with one. Set before the parts start (they inherit it); results are the same bytes.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from mkdocs.plugins import event_priority
 
