@@ -131,6 +131,11 @@ def test_the_buttons_work_from_the_keyboard_in_korean(browser, site_url):
         sampled = page.evaluate("() => tfnotes.demos.rnn.state().sampled")
         assert sampled and all(0 <= i < len(hello_task()[0].symbols) for i in sampled)
         assert "hel →" in root.locator("code").inner_text()
+        root.get_by_role("button", name=text["next"]).focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Enter")                                         # the last step: Next is disabled there
+        assert page.evaluate("() => tfnotes.demos.rnn.state().step") == 5
+        assert page.evaluate("() => document.activeElement.textContent") == text["prev"]  # focus handed over, not lost
         assert errors == []
     finally:
         context.close()

@@ -266,7 +266,7 @@
         height: bottom - PLOT.top })];
       if (L < K) nodes.push(ui.svg("text", { x: x(K) - 4, y: PLOT.top + 14, "text-anchor": "end", class: "tfn-jac__note",
         text: t("cut") }));
-      for (let e = lo; e <= hi; e += every) {
+      for (let e = Math.ceil(lo / every) * every; e <= hi; e += every) { // multiples of the step: 10⁰ always drawn
         nodes.push(ui.svg("line", { class: e === 0 ? "tfn-jac__one" : "tfn-jac__grid", x1: PLOT.left, x2: x(K), y1: y(10 ** e), y2: y(10 ** e) }),
           ui.svg("text", { x: PLOT.left - 6, y: y(10 ** e) + 4, "text-anchor": "end", text: power(e) }));
       }
@@ -286,7 +286,7 @@
       plot.replaceChildren(...nodes);
       readout.textContent = fill(t("readout"), { radius: ui.format(+radiusInput.value, 2),
         scale: ui.format(+scaleSelect.value, decimals(+scaleSelect.value)), K, end: sci(norms[K]),
-        from: data.fit_from, rate: ui.format(rate, 3), slope: ui.format(minSlope, 3), L,
+        from: data.fit_from, rate: ui.format(rate, 3), slope: minSlope < 0.01 ? sci(minSlope) : ui.format(minSlope, 3), L,
         cut: sci(norms[L]) });
     }
 

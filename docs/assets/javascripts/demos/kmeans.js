@@ -261,14 +261,15 @@
     const seedInput = ui.el("input", { id: id("seed"), class: "tfn-km__number", type: "number", min: 0, step: 1, inputmode: "numeric", onchange: fromControls });
     const labelled = (input, key) => ui.el("label", { for: input.id }, [t(key), input]);
     const button = (key, onclick) => ui.el("button", { type: "button", class: `tfn-km__${key}`, text: t(key), onclick });
+    const assignButton = button("assign", () => { stop(); assign(); });
+    const updateButton = button("update", () => { stop(); update(); });
     const runButton = button("run", toggleRun);
     const controls = ui.el("div", { class: "tfn-km__controls", role: "group", "aria-label": t("controls") }, [
       ui.el("div", { class: "tfn-demo__controls" }, [
         labelled(datasetSelect, "dataset"), labelled(kInput, "k"), labelled(initSelect, "init"), labelled(seedInput, "seed"),
       ]),
       ui.el("div", { class: "tfn-demo__controls" }, [
-        button("assign", () => { stop(); assign(); }), button("update", () => { stop(); update(); }),
-        runButton, button("reset", () => fromControls()),
+        assignButton, updateButton, runButton, button("reset", () => fromControls()),
       ]),
     ]);
 
@@ -431,6 +432,7 @@
       plot.setAttribute("role", placing ? "application" : "img");
       plot.setAttribute("aria-label", placing ? fmt("place", { n: s.k - s.centroids.length }) : t("plot"));
       if (!placing) layers.cursor.setAttribute("visibility", "hidden");
+      [assignButton, updateButton, runButton].forEach((b) => { b.disabled = placing; }); // nothing to do until all k are placed
     }
 
     // ---- controls

@@ -221,6 +221,10 @@
       });
       readout.textContent = fill(t("readout"), { t: current, T, x: symbol(x), y: symbol(targets[s]),
         pred: symbol(pred), p: fmt(p[pred], 3), pt: fmt(p[targets[s]], 3), loss: fmt(-Math.log(p[targets[s]]), 3) });
+      // a button that is about to be disabled while it has focus would drop the focus to <body>: hand it over
+      const focused = document.activeElement;
+      if (current === 1 && focused === buttons.prev) buttons.next.focus();
+      if (current === T && focused === buttons.next) buttons.prev.focus();
       buttons.prev.disabled = current === 1;
       buttons.next.disabled = current === T;
     }
