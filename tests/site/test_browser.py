@@ -208,3 +208,15 @@ def test_glossary_tooltip_on_hover_and_on_keyboard_focus(browser, site_url, path
         assert record["console"] == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_math_in_a_heading_is_rendered_in_the_table_of_contents(browser, site_url, prefix):
+    context, page, record = visit(browser, site_url, prefix + "rnn/vanishing/")
+    try:
+        toc = page.locator(".md-content ~ .md-sidebar--secondary .md-nav--secondary, .md-sidebar--secondary .md-nav--secondary").first
+        assert "\\(" not in toc.inner_text()
+        assert toc.locator(".katex").count() >= 1
+        assert record["console"] == []
+    finally:
+        context.close()

@@ -1,7 +1,9 @@
 // Formulas with KaTeX, served by this site (docs/assets/vendor/katex, copied from the npm package at
 // set-up): no CDN. pymdownx.arithmatex (generic mode) wraps Markdown math in .arithmatex elements as
 // \( \) and \[ \]; executed notebooks keep $ and $$ inside .jp-RenderedMarkdown, which Material's
-// documented set-up does not look at. Only those elements are scanned, so a "$" elsewhere stays text.
+// documented set-up does not look at. Only those elements are scanned, so a "$" elsewhere stays text. A heading
+// with math reaches the table of contents as plain text (\( \) without the .arithmatex wrapper): the navigation
+// links that hold such text are scanned too.
 // A formula KaTeX cannot parse is logged as a console error, which the browser tests fail on.
 (function () {
   "use strict";
@@ -13,7 +15,11 @@
   ];
 
   function render(root) {
-    root.querySelectorAll(".arithmatex, .jp-RenderedMarkdown").forEach(function (el) {
+    var math = Array.prototype.slice.call(root.querySelectorAll(".arithmatex, .jp-RenderedMarkdown"));
+    root.querySelectorAll(".md-nav__link").forEach(function (el) {
+      if (el.textContent.indexOf("\\(") !== -1) math.push(el);
+    });
+    math.forEach(function (el) {
       renderMathInElement(el, {
         delimiters: DELIMITERS,
         throwOnError: false,
