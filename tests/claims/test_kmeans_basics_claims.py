@@ -145,10 +145,10 @@ def test_relative_tol_stops_at_the_same_iteration_whatever_the_units():
         np.testing.assert_array_equal(metres.labels, millimetres.labels)
 
 
-def test_tutorial_data_runs_as_one_shard():
-    """TensorFlow page: 'Small inputs, like the tutorial data, use one block.'"""
-    from tfnotes.kmeans.tf import _num_shards
+def test_tutorial_data_take_the_few_features_path():
+    """TensorFlow page: 'With very few features, N or fewer like the tutorial's two, ...' (feature by feature)."""
+    from tfnotes.kmeans.tf import FEW_FEATURES
+    from tfnotes.runs.kmeans_tutorial import classic_data
 
-    v = get("kmeans-classic")
-    assert _num_shards(v["n"], v["k"]) == 1
-    assert _num_shards(50 * v["n"], v["k"]) > 1  # and large ones are split
+    assert classic_data().shape[1] == 2  # "the tutorial's two"
+    assert 2 <= FEW_FEATURES == get("kmeans-tf-cost")["few_features"]

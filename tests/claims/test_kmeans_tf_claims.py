@@ -3,6 +3,8 @@ the counts the page prints (``[[value kmeans-tf-cost.*]]``, drawn in the ``kmean
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -91,3 +93,42 @@ def test_counts_refuse_an_unknown_layout():
         kmeans_cost.passes("blocked", 10, 2, 2, 3)
     with pytest.raises(ValueError, match="layout must be one of"):
         kmeans_cost.compiled_calls("blocked", 10, 2, 3)
+
+
+def _unfused_lines(hlo: str) -> list[str]:
+    """The instructions of the computations that are not the body of a fusion (those write to memory)."""
+    fused = set(re.findall(r"calls=%([\w.\-]+)", hlo))
+    lines = []
+    for block in re.split(r"\n(?=\S)", hlo):
+        name = re.match(r"(?:ENTRY )?%([\w.\-]+)", block)
+        if name and name.group(1) not in fused:
+            lines += block.splitlines()[1:]
+    return lines
+
+
+def _optimized_hlo(x, k):
+    return tf_impl._lloyd.experimental_get_compiler_ir(
+        tf_impl.tf.constant(x), tf_impl.tf.constant(x[:k]), tf_impl.tf.constant(5),
+        tf_impl.tf.constant(0.0, dtype=x.dtype), 0)(stage="optimized_hlo")
+
+
+def test_few_features_need_no_matrix_product_and_store_no_scores(cost):
+    assert cost["few_features"] == tf_impl.FEW_FEATURES >= 2  # the tutorial data (d = 2) take this path
+    n, k = 5000, 3
+    rng = np.random.default_rng(0)
+    few = rng.normal(size=(n, tf_impl.FEW_FEATURES)).astype(np.float32)
+    hlo = _optimized_hlo(few, k)
+    assert "dot(" not in hlo
+    # no step outside a fusion produces an (n, k) array: the scores exist only inside the fused argmin
+    assert not [line for line in _unfused_lines(hlo) if line.split("=", 1)[-1].strip().startswith(f"f32[{n},{k}]")]
+    many = rng.normal(size=(n, tf_impl.FEW_FEATURES + 1)).astype(np.float32)
+    assert "dot(" in _optimized_hlo(many, k)
+
+
+@pytest.mark.parametrize("d", [1, 2, 4])
+def test_feature_by_feature_scores_equal_the_matrix_product(d):
+    rng = np.random.default_rng(d)
+    x, c = rng.normal(size=(300, d)), rng.normal(size=(5, d))
+    expected = np.sum(c**2, axis=1)[None, :] - 2.0 * x @ c.T
+    np.testing.assert_allclose(tf_impl.scores(tf_impl.tf.constant(x), tf_impl.tf.constant(c)).numpy(), expected,
+                               rtol=1e-12, atol=1e-12)

@@ -20,12 +20,17 @@ from tfnotes.kmeans._common import KMeansHistory, KMeansResult, best_of, prepare
 
 tf = tensorflow()
 
+FEW_FEATURES = 4  # up to this many features, x·c is summed feature by feature instead of a matrix product
+
 
 # --8<-- [start:assign]
 def scores(x: tf.Tensor, centroids: tf.Tensor) -> tf.Tensor:
     """‖x − c‖² − ‖x‖² for every point and centroid: x (n, d), centroids (k, d) -> (n, k)."""
     c_sq = tf.reduce_sum(tf.square(centroids), axis=1)  # (k,)    ‖c‖²
-    cross = tf.matmul(x, centroids, transpose_b=True)  # (n, d) @ (d, k) -> (n, k)    x·c
+    if x.shape[1] <= FEW_FEATURES:  # x·c as d outer products: XLA fuses them into whatever reads the scores
+        cross = sum(x[:, j, None] * centroids[None, :, j] for j in range(x.shape[1]))  # (n, 1) * (1, k)
+    else:
+        cross = tf.matmul(x, centroids, transpose_b=True)  # (n, d) @ (d, k) -> (n, k)    x·c
     return c_sq[None, :] - 2.0 * cross  # (1, k) - (n, k) -> (n, k)
 
 

@@ -48,6 +48,7 @@ def _loop_lines() -> int:
 def cost() -> dict:
     """Counted work of one benchmark call (the larger size), in the earlier sharded structure and now."""
     from tfnotes.bench import ITERATIONS, SIZES
+    from tfnotes.kmeans.tf import FEW_FEATURES
     from tfnotes.runs import kmeans_cost
 
     (n_small, _, k_small, _), (n, d, k, _) = SIZES
@@ -63,4 +64,5 @@ def cost() -> dict:
         "calls_after": kmeans_cost.compiled_calls("one-call", n, k, ITERATIONS),
         "shards": kmeans_cost.shards(n, k),
         "calls_before_small": kmeans_cost.compiled_calls("sharded", n_small, k_small, ITERATIONS),
+        "few_features": FEW_FEATURES,
     }
