@@ -3,10 +3,9 @@
 The assignment uses ``‖x − c‖² = ‖x‖² − 2·x·c + ‖c‖²``: one matrix product instead of an
 (n, k, d) tensor of differences. Everything a run does (centring, the Lloyd loop, the last
 assignment and the exact inertia) is one ``tf.function(jit_compile=True)``: one call from Python,
-one pass over the data per iteration, buffers allocated once per call. The per-iteration history
-is recorded only when asked for (``history=True``).
+one XLA computation, buffers allocated once per call. The per-iteration history is recorded only
+when asked for (``history=True``).
 """
-
 
 from __future__ import annotations
 
@@ -78,7 +77,7 @@ def _lloyd(x, start, max_iter, tol, record: int):
     x_sq_total = tf.reduce_sum(tf.square(x)) if record else None  # Σ‖x‖², for the recorded inertia
 
     def body(i, c, previous, strict, done, *history):
-        partial = scores(x, c)  # (n, k): the one pass over the data of this iteration
+        partial = scores(x, c)  # (n, k)
         labels = tf.argmin(partial, axis=1, output_type=tf.int32)
         sums, counts = cluster_sums(x, labels, k)
         new = new_centroids(x, sums, counts, c)
