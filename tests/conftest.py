@@ -6,6 +6,7 @@ import fcntl
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -22,40 +23,46 @@ def root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id) -> Path:
-    """``mkdocs build --strict`` into a temporary folder, once per run; the site tests all read this build.
+def _shared_dir(config) -> Path:
+    """One folder per run that all its xdist workers share (the session's own temporary folder when the run is not
+    distributed)."""
+    base = config._tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(config, "workerinput") else base
 
-    Under pytest-xdist every worker is a session of its own: the first worker that needs the site builds it into a
-    folder all workers of the run share, under a file lock, and the others wait for it and read the same build
-    (and its outcome: a failed build fails every worker's site tests with the same log)."""
-    if worker_id == "master":  # not distributed
-        return _build(tmp_path_factory.mktemp("site"))
-    shared = tmp_path_factory.getbasetemp().parent  # one folder per run, shared by its workers
+
+def _start_build(config) -> Path:
+    """Start ``mkdocs build --strict`` into the run's shared folder unless a worker already did; it runs in the
+    background while the other tests run, and writes its log and exit code next to the site."""
+    shared = _shared_dir(config)
     with open(shared / "site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (shared / "site.done").exists():
-            try:
-                _build(shared / "site")
-            finally:
-                (shared / "site.done").write_text("")
-    log = (shared / "build.log").read_text()
-    assert (shared / "site.ok").exists(), f"mkdocs build --strict failed:\n{log[-4000:]}"
-    return shared / "site"
+        if not (shared / "site.started").exists():
+            (shared / "site.started").write_text("")
+            with open(shared / "build.log", "w") as log:
+                # the wrapper records the exit code when the build ends, for whichever worker asks first
+                subprocess.Popen(["/bin/sh", "-c", f'"$@"; echo $? > "{shared}/site.rc"', "build", sys.executable,
+                                  "-m", "mkdocs", "build", "--strict", "--site-dir", str(shared / "site")],
+                                 cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return shared
 
 
-def _build(site: Path) -> Path:
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    log = proc.stdout + proc.stderr
-    (site.parent / "build.log").write_text(log)
-    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{log[-4000:]}"
-    (site.parent / "site.ok").write_text("")
-    return site
+def pytest_collection_modifyitems(session, config, items):
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in items):
+        _start_build(config)  # as early as possible: the build overlaps the tests that do not need it
 
 
 @pytest.fixture(scope="session")
-def worker_id(request) -> str:
-    """pytest-xdist's worker name ("gw0", ...), or "master" when the run is not distributed."""
-    workerinput = getattr(request.config, "workerinput", None)
-    return workerinput["workerid"] if workerinput else "master"
+def built_site(request) -> Path:
+    """``mkdocs build --strict`` into a temporary folder, once per run; the site tests all read this build.
+
+    The build starts when the tests are collected, in the background (under pytest-xdist, by the first worker that
+    collects a test needing it, into a folder all workers of the run share); this fixture waits for it to end and
+    fails with its log if it failed."""
+    shared = _start_build(request.config)
+    rc_file = shared / "site.rc"
+    while not rc_file.exists() or not rc_file.read_text().strip():
+        time.sleep(0.2)
+    log = (shared / "build.log").read_text()
+    assert rc_file.read_text().strip() == "0", f"mkdocs build --strict failed:\n{log[-4000:]}"
+    return shared / "site"
