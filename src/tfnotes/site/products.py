@@ -7,6 +7,7 @@ the figure, value, snippet or notebook."""
 from __future__ import annotations
 
 import logging
+import resource
 import subprocess
 import sys
 import time
@@ -28,12 +29,14 @@ def build(config) -> None:
     key, key_file = rebuild.products_key(config), cache_dir(config) / "products.key"
     if key is not None and key == (state.get("products_key") or (key_file.read_text() if key_file.exists() else "")):
         log.info("figures, values, demos, snippet outputs, notebooks: nothing they read changed")
+        state["pre_build_seconds"] = time.perf_counter() - state["start"]
         state["output_dirs"] = (root_of(config), cache_dir(config) / "outputs")
         # every entry was current when the key was taken (values_compute.load would check each key again)
         state["values"] = state.get("values") or {name: entry["value"] for name, entry
                                                   in values_compute._read(cache_dir(config)).items()}
         return
     state["figures"] = None  # re-read the registry once per build (files may have changed under serve)
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     _deps.direct_imports.cache_clear()  # under `mkdocs serve`, sources change between builds
     _deps.lazy_table.cache_clear()
     root, cache = root_of(config), cache_dir(config)
@@ -59,9 +62,18 @@ def build(config) -> None:
         if proc.returncode != 0:
             raise PluginError("figures or values failed: " + tail(proc.stdout + proc.stderr))
         log.info(proc.stdout.strip())
+    products_done = time.perf_counter()
     state["values"] = values_compute.load(cache)
     outputs.finish(snippet_runs)
+    snippets_done = time.perf_counter()
     notebooks.finish(notebook_runs)
+    now, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    state["pre_build_seconds"] = now - state["start"]
+    log.info(f"pre-build: {now - state['start']:.1f} s; figures, values and demos ready after "
+             f"{products_done - state['start']:.1f} s, snippet outputs after {snippets_done - state['start']:.1f} s, "
+             f"notebooks after {now - state['start']:.1f} s; "
+             f"{cpu.ru_utime + cpu.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime:.1f} s of CPU in those "
+             f"processes")
     state["products_key"] = rebuild.products_key(config)  # as they are now that everything is made
     if state["products_key"] is not None:
         key_file.write_text(state["products_key"])

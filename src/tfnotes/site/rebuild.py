@@ -6,13 +6,14 @@ memoised on everything they read, so their output is the same bytes as computing
 
 - a page's Markdown → HTML (:meth:`mkdocs.structure.pages.Page.render`): keyed on the Markdown after the hooks
   (figures, values, outputs and tooltips already expanded), the page's path and URL, every file's path and URL
-  (links are resolved against them), mkdocs.yml, the versions of the Markdown libraries, and the names, sizes and
-  times of the files in ``src/`` and ``snippets/`` plus the bytes of any other file a ``--8<--`` line of the page
-  names (pymdownx.snippets reads them while rendering). A render that logged a warning is not kept, so a broken
+  (links are resolved against them), mkdocs.yml, the versions of the Markdown libraries, and the bytes of every
+  file a ``--8<--`` line of the page names, and of the files those name in turn (pymdownx.snippets reads them
+  while rendering). A render that logged a warning is not kept, so a broken
   link is reported (and fails a strict build) on every build.
 - a page's search entries (Material's ``SearchIndex.add_entry_from_context``): keyed on the page's HTML, table of
   contents, URL, title, metadata and the plugin's configuration;
-- pure functions of a page's text and of ``src/`` (:func:`call`: the glossary tooltips, the search index split).
+- pure functions of a page's text and of ``src/`` (:func:`call`: the glossary tooltips, the search index split),
+  keyed on their arguments and the names, sizes and times of the files in ``src/`` and ``snippets/``.
 
 The entries a build used are kept in ``.cache/tfnotes/rebuild.pickle`` for the next build (under ``mkdocs serve``
 they stay in memory and are written at shutdown). The pre-build products (figures, values, demos, snippet outputs,
@@ -67,14 +68,16 @@ def start_build(root: Path) -> None:
             if path.is_file() and "__pycache__" not in path.parts:
                 st = path.stat()
                 h.update(f"{path.relative_to(root)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
-    h.update(sys.version.encode())
+    versions = hashlib.sha256(sys.version.encode())
     for lib in LIBRARIES:
         try:
-            h.update(f"{lib}={metadata.version(lib)}".encode())
+            versions.update(f"{lib}={metadata.version(lib)}".encode())
         except metadata.PackageNotFoundError:
-            h.update(f"{lib}=none".encode())
+            versions.update(f"{lib}=none".encode())
+    h.update(versions.digest())
     _build_keys.clear()
     _build_keys["tree"] = h.hexdigest()
+    _build_keys["versions"] = versions.hexdigest()
     _build_keys["root"] = root
     _build_keys["config"] = (root / "mkdocs.yml").read_bytes()
     _used.clear()
@@ -175,11 +178,17 @@ def _render_key(page, config, files) -> str:
     h.update(f"|{page.file.src_uri}|{page.url}|{config.use_directory_urls}|".encode())
     h.update(_build_keys.get("config", b""))  # mkdocs.yml's bytes: the Markdown extensions and their settings
     h.update(_files_hash(files).encode())
-    h.update(_build_keys.get("tree", "").encode())
-    root = _build_keys.get("root")
-    for name in sorted(set(INCLUDE.findall(page.markdown))):
-        path = (root / name) if root else Path(name)
-        h.update(name.encode() + (path.read_bytes() if path.is_file() else b"<missing>"))
+    h.update(_build_keys.get("versions", "").encode())
+    root = _build_keys.get("root") or Path()
+    todo, seen = sorted(set(INCLUDE.findall(page.markdown))), set()
+    while todo:  # the files the page includes, and the files they include in turn
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        data = (root / name).read_bytes() if (root / name).is_file() else b"<missing>"
+        h.update(name.encode() + b"\0" + data)
+        todo.extend(INCLUDE.findall(data.decode("utf-8", "replace")))
     return h.hexdigest()
 
 
