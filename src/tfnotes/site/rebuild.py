@@ -263,11 +263,46 @@ def _patch_search() -> None:
     SearchIndex.add_entry_from_context = add_entry_from_context
 
 
+_theme_files: dict[tuple, list[tuple[str, str]]] = {}
+
+
+def _patch_theme_files() -> None:
+    """Under `mkdocs serve`, the theme's static files are listed once: MkDocs walks the installed theme's folders
+    and matches every name against its patterns on each rebuild (a tenth of a second here), though an installed
+    theme cannot change while the server runs. Only for theme folders inside the Python installation."""
+    import os
+
+    from mkdocs.structure.files import File, Files
+
+    if getattr(Files, "_tfnotes_original", None) is not None:
+        return
+    original = Files.add_files_from_theme
+
+    def add_files_from_theme(self, env, config):
+        dirs = tuple(config.theme.dirs)
+        installed = all(os.path.abspath(d).startswith(os.path.abspath(sys.prefix) + os.sep) for d in dirs)
+        if not (enabled and serving and installed):
+            return original(self, env, config)
+        key = (dirs, tuple(config.theme.static_templates))
+        if key not in _theme_files:
+            probe = Files([])
+            original(probe, env, config)  # every theme file, with the folder it comes from
+            _theme_files[key] = [(f.src_uri, f.src_dir) for f in probe]
+        for path, src_dir in _theme_files[key]:
+            if self.get_file_from_path(path) is None:  # theme files do not override docs_dir files
+                self.append(File(path, src_dir, config.site_dir, config.use_directory_urls))
+        return None
+
+    Files._tfnotes_original = original
+    Files.add_files_from_theme = add_files_from_theme
+
+
 def patch() -> None:
-    """Install both caches (idempotent: `mkdocs serve` reloads the hooks on every rebuild)."""
+    """Install the caches (idempotent: `mkdocs serve` reloads the hooks on every rebuild)."""
     if Page.render is not _render:
         Page.render = _render
     _patch_search()
+    _patch_theme_files()
 
 
 POLL_SECONDS = 0.1
