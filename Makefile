@@ -36,6 +36,7 @@ test: setup-test
 bench: setup-test
 	$(BIN)/python -m tfnotes.bench kmeans
 	$(BIN)/python -m tfnotes.bench rnn
+	$(BIN)/python -m tfnotes.site.bench
 
 clean:
 	rm -rf site .cache docs/assets/figures docs/assets/demos docs/assets/vendor/katex
