@@ -49,8 +49,16 @@ def visit(browser, site_url, path, *, color_scheme="light"):
 
 def settle(page):
     """Scroll through the page so lazy images load (KaTeX renders synchronously on load)."""
+    # Scroll through, then bring each image not yet loaded into view and wait for it: on a busy machine a demo
+    # computing on the main thread can hold the scroll back, and a lazy image that never came near the viewport
+    # would not have started loading.
     page.evaluate("""async () => {
         for (let y = 0; y < document.body.scrollHeight; y += 700) { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); }
+        for (const img of document.querySelectorAll("article img")) {
+            if (img.complete && img.naturalWidth > 0) continue;
+            img.scrollIntoView();
+            await Promise.race([img.decode().catch(() => {}), new Promise(r => setTimeout(r, 5000))]);
+        }
         window.scrollTo(0, 0);
     }""")
     page.wait_for_load_state("networkidle")
