@@ -12,7 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# one worker runs this module: the query outcomes are a module fixture, which a second worker would compute again
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("search")]
 
 # (language, query, the page it must return first). Korean pages are searched from /, English ones from /en/.
 QUERIES = [
@@ -83,25 +84,38 @@ PASS_RATE = 0.95
 
 
 def search(browser, site_url, lang, query):
-    """Type ``query`` into the search box of the language's home page; every result's path, in order."""
+    """Type ``query`` into the search box of the language's home page; every result's path, in order, with the
+    console errors and the search indexes the page requested."""
+    return search_all(browser, site_url, lang, [query])[query]
+
+
+def search_all(browser, site_url, lang, queries):
+    """Type each query in turn into the search box of one visit to the language's home page, as a reader who
+    tries one word after another: the box is cleared (no results shown) before the next query is typed."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors, requested = [], []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: "search_index" in r.url and requested.append(urlparse(r.url).path))
+    out = {}
     try:
         page.goto(site_url + START[lang], wait_until="networkidle")
-        page.locator(".md-search__input").click()
-        page.keyboard.type(query)
-        page.keyboard.press("End")  # Hangul arrives as text input; Material listens for key events
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        page.wait_for_timeout(300)
-        for _ in range(6):  # results render in batches as the list scrolls
-            page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e6")
-            page.wait_for_timeout(100)
-        hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-        return [urlparse(h).path.lstrip("/").split("#")[0] for h in hrefs], errors, requested
+        box = page.locator(".md-search__input")
+        for query in queries:
+            box.click()
+            box.fill("")
+            page.wait_for_selector(".md-search-result__item", state="detached", timeout=10_000)
+            page.keyboard.type(query)
+            page.keyboard.press("End")  # Hangul arrives as text input; Material listens for key events
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+            page.wait_for_timeout(300)
+            for _ in range(6):  # results render in batches as the list scrolls
+                page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e6")
+                page.wait_for_timeout(100)
+            hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+            out[query] = ([urlparse(h).path.lstrip("/").split("#")[0] for h in hrefs], list(errors), list(requested))
+        return out
     finally:
         context.close()
 
@@ -112,7 +126,11 @@ def language_of(path: str) -> str:
 
 @pytest.fixture(scope="module")
 def outcomes(browser, site_url):
-    return {(lang, query): search(browser, site_url, lang, query) for lang, query, _ in QUERIES}
+    found = {}
+    for lang in START:
+        queries = [query for query_lang, query, _ in QUERIES if query_lang == lang]
+        found.update({(lang, query): result for query, result in search_all(browser, site_url, lang, queries).items()})
+    return found
 
 
 def test_the_query_set_is_broad():
