@@ -8,12 +8,15 @@ may ever be a page in the other language (that one has no tolerance)."""
 
 from __future__ import annotations
 
+import fcntl
+import json
 from urllib.parse import urlparse
 
 import pytest
 
-# one worker runs this module: the query outcomes are a module fixture, which a second worker would compute again
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("search")]
+from tests.conftest import _shared_dir
+
+pytestmark = pytest.mark.browser
 
 # (language, query, the page it must return first). Korean pages are searched from /, English ones from /en/.
 QUERIES = [
@@ -124,13 +127,21 @@ def language_of(path: str) -> str:
     return "en" if path.startswith("en/") else "ko"
 
 
-@pytest.fixture(scope="module")
-def outcomes(browser, site_url):
-    found = {}
-    for lang in START:
-        queries = [query for query_lang, query, _ in QUERIES if query_lang == lang]
-        found.update({(lang, query): result for query, result in search_all(browser, site_url, lang, queries).items()})
-    return found
+@pytest.fixture
+def outcomes(browser, site_url, request):
+    """Every query's outcome, searched once per run: the first test that asks searches and stores them in the
+    run's shared folder, and the others (in any pytest-xdist worker) read them from there."""
+    shared = _shared_dir(request.config)
+    with open(shared / "search.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stored = shared / "search-outcomes.json"
+        if not stored.exists():
+            found = []
+            for lang in START:
+                queries = [query for query_lang, query, _ in QUERIES if query_lang == lang]
+                found += [[lang, q, result] for q, result in search_all(browser, site_url, lang, queries).items()]
+            stored.write_text(json.dumps(found, ensure_ascii=False))
+        return {(lang, q): tuple(result) for lang, q, result in json.loads(stored.read_text())}
 
 
 def test_the_query_set_is_broad():
