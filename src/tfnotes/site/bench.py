@@ -25,12 +25,15 @@ from pathlib import Path
 
 from tfnotes.demos import DEMOS
 from tfnotes.site.demos import PAGES
+# Flags for a closed network: no background connections that would be refused and logged (the browser tests use them too).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[3]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file server that logs nothing (the benchmark's and the tests' output stay readable)."""
+
     def log_message(self, *args):
         pass
 
@@ -73,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or Path(tmp) / "site"
         if args.site is None:
             _build(site)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         chromium = shutil.which("chromium") or "/usr/bin/chromium"
