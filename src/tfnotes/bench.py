@@ -3,7 +3,7 @@
 k-means: milliseconds per Lloyd iteration (a whole call divided by its iterations) of the TensorFlow
 implementation and of scikit-learn's Lloyd, from the same float32 data and the same explicit start, and
 the ratio TF / scikit-learn for every size side by side. The two are timed in alternation (TF, scikit-learn,
-scikit-learn, TF, ...) so that whatever else loads the machine hits both alike; the table gives medians,
+scikit-learn, TF, ...), each after a short rest, so that whatever else loads the machine hits both alike; the table gives medians,
 and the ratio is the median of the per-pair ratios (the ratio of the fastest calls, which load elsewhere on the
 machine can only slow down, is printed too). The first call of each (tracing and XLA compilation for
 TensorFlow) is a warm-up and is not timed. It also prints how closely the two results agree.
@@ -20,6 +20,9 @@ import numpy as np
 
 SIZES = [(100_000, 2, 5, 0.8), (1_000_000, 16, 16, 0.4)]  # n, d, k, target TF / scikit-learn ratio
 ITERATIONS = 15
+# Seconds of rest before each timed call. Both libraries leave worker threads spinning for a while after a call
+# (OpenMP in scikit-learn, the Eigen pool in TensorFlow); a call started in that window shares the cores with them.
+PAUSE = 0.3
 
 
 def _data(n: int, d: int, k: int) -> np.ndarray:
@@ -70,6 +73,7 @@ def bench_kmeans(repeats: int = 5) -> None:
         tf_ms, sk_ms = [], []
         for i in range(repeats):
             for name in (("tf", "sk") if i % 2 == 0 else ("sk", "tf")):
+                time.sleep(PAUSE)  # let the other library's worker threads stop spinning
                 ms, result = _timed(fit_tf if name == "tf" else fit_sklearn)
                 (tf_ms if name == "tf" else sk_ms).append(ms)
                 if name == "tf":

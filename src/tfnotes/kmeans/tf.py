@@ -4,7 +4,8 @@ The assignment uses ``‖x − c‖² = ‖x‖² − 2·x·c + ‖c‖²``: one
 (n, k, d) tensor of differences. Everything a run does (centring, the Lloyd loop, the last
 assignment and the exact inertia) is one ``tf.function(jit_compile=True)``: one call from Python,
 one XLA computation, buffers allocated once per call. The per-iteration history is recorded only
-when asked for (``history=True``).
+when asked for (``history=True``). A large run without history (n·k from ``BOUNDS_FROM`` on) goes through
+:mod:`tfnotes.kmeans.tf_bounds` instead: the same loop with distance bounds, the same labels.
 """
 
 from __future__ import annotations
@@ -118,10 +119,21 @@ def _as_tensor(a: np.ndarray) -> tf.Tensor:
         return tf.constant(a)
 
 
+# From this many distances per iteration (n·k) on, a run without history keeps distance bounds
+# (tfnotes.kmeans.tf_bounds): same labels, most distances skipped, at the price of a longer first compilation.
+BOUNDS_FROM = 2**21
+
+
 def _run_once(x: np.ndarray, start: np.ndarray, max_iter: int, tol: float, history: bool = False) -> KMeansResult:
-    c, labels, inertia, n_iter, converged, *hist = _lloyd(
-        _as_tensor(x), tf.constant(start), tf.constant(max_iter), tf.constant(tol, dtype=x.dtype),
-        max_iter if history else 0)
+    """One Lloyd run from ``start``: the loop above, or, for a large input without history, the same run with
+    distance bounds, which returns the same labels while computing a fraction of the distances."""
+    args = (_as_tensor(x), tf.constant(start), tf.constant(max_iter), tf.constant(tol, dtype=x.dtype))
+    if history or x.shape[0] * len(start) < BOUNDS_FROM:
+        c, labels, inertia, n_iter, converged, *hist = _lloyd(*args, max_iter if history else 0)
+    else:
+        from tfnotes.kmeans.tf_bounds import lloyd_bounded
+
+        c, labels, inertia, n_iter, converged, _ = lloyd_bounded(*args, 0)
     n_iter = int(n_iter)
     return KMeansResult(
         centroids=c.numpy(), labels=labels.numpy(), inertia=float(inertia), n_iter=n_iter, converged=bool(converged),

@@ -1,0 +1,220 @@
+"""Lloyd's algorithm with distance bounds (Hamerly, 2010): the same labels, far fewer distances.
+
+After the first iterations most points stay where they are, yet plain Lloyd recomputes every point's k distances
+in every iteration. This run keeps, for each point, an upper bound on the distance to its own centroid and a lower
+bound on the distance to every other one. When the centroids move, the triangle inequality says how far the bounds
+can move: the upper bound grows by at most the shift of the point's own centroid, the lower bound shrinks by at
+most the largest shift of any other. A point whose upper bound stays below its lower bound (or below half the gap
+from its centroid to the nearest other centroid) cannot change cluster, and its distances are not computed.
+
+The bounds vouch for what the plain assignment of :mod:`tfnotes.kmeans.tf` would decide, rounding included: a
+point is skipped only if its margin exceeds the largest rounding error of the float scores ``‖c‖² − 2x·c`` it
+would be compared by, every bound is rounded outwards, and the points left over are scored with the same
+:func:`~tfnotes.kmeans.tf.scores`. The per-cluster sums are kept up to date from the points that changed cluster,
+in float64, so they do not drift.
+
+XLA needs static shapes, so the points left over are packed, in order, into a buffer of n / 64 points and scored
+one buffer at a time (when more than a quarter of the points are left over, the iteration is a plain one).
+Packing counts the flags in blocks of 32 rather than scattering all n indices.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfnotes._tf import tensorflow
+from tfnotes.kmeans.tf import assign, scores
+
+tf = tensorflow()
+
+CHUNK = 64  # the unsure points are scored n // CHUNK at a time
+DENSE = 4  # with more than n // DENSE unsure points, the iteration scores every point
+BLOCK = 32  # flags counted per block when the points left over are packed
+
+
+def _outward(eps: float):
+    """Rounding helpers for a float type whose unit roundoff is ``eps``: move a value up or down by a few units
+    of its own size (a product, not a sum, so that infinity stays infinity)."""
+    def up(v, units=4):
+        more, less = tf.constant(1 + units * eps, v.dtype), tf.constant(1 - units * eps, v.dtype)
+        return v * tf.where(v >= 0, more, less)
+
+    def down(v, units=4):
+        more, less = tf.constant(1 + units * eps, v.dtype), tf.constant(1 - units * eps, v.dtype)
+        return v * tf.where(v >= 0, less, more)
+
+    return up, down
+
+
+def count_blocks(flags: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
+    """The flags (n,) as blocks of 32 (blocks, 32) float32, and the running count of flags up to each block."""
+    n = flags.shape[0]
+    blocks = -(-n // BLOCK)
+    f = tf.reshape(tf.pad(tf.cast(flags, tf.float32), [[0, blocks * BLOCK - n]]), [blocks, BLOCK])
+    return f, tf.cumsum(tf.cast(tf.reduce_sum(f, axis=1), tf.int32))
+
+
+def pack(f: tf.Tensor, running: tf.Tensor, n: int, capacity: int, first: tf.Tensor) -> tf.Tensor:
+    """Indices of the flagged entries number ``first`` to ``first + capacity - 1`` (0-based, in order), padded
+    with n past the last one (``f`` and ``running`` from :func:`count_blocks`).
+
+    Entry number s lies in the block b with running[b - 1] <= s < running[b], and b is the number of blocks whose
+    running count is at most s: a histogram of the running counts and a running sum over the slots. The work is in
+    proportion to n / 32 + capacity; a scatter of all n indices, the obvious way, runs one entry at a time in XLA
+    on the CPU.
+    """
+    blocks = f.shape[0]
+    bins = tf.clip_by_value(running - first, 0, capacity)  # bin `capacity` collects the blocks past the slots
+    hist = tf.math.unsorted_segment_sum(tf.ones([blocks], tf.int32), bins, capacity + 1)
+    block = tf.minimum(tf.cumsum(hist[:capacity]), blocks - 1)  # (capacity,)
+    rows = tf.gather(f, block)  # (capacity, 32): the flags of each slot's block
+    before = tf.gather(running, block) - tf.cast(tf.reduce_sum(rows, axis=1), tf.int32)
+    rank = first + tf.range(1, capacity + 1) - before  # 1-based rank of the entry inside its block
+    tri = tf.constant(np.triu(np.ones((BLOCK, BLOCK), np.float32)))  # rows @ tri: running count along a row
+    offset = tf.reduce_sum(tf.cast(tf.matmul(rows, tri) < tf.cast(rank, tf.float32)[:, None], tf.int32), axis=1)
+    return tf.where(first + tf.range(capacity) < running[-1], block * BLOCK + offset, n)
+
+
+@tf.function(jit_compile=True)
+def lloyd_bounded(x, start, max_iter, tol, record: int):
+    """A whole run as one XLA computation, like :func:`tfnotes.kmeans.tf._lloyd` without a history.
+
+    Returns the centroids, the labels (int64), the exact inertia, the iterations and whether it converged, and
+    with ``record = max_iter`` how many points had their distances computed: entry i for iteration i, entry
+    ``n_iter`` for the last assignment (0 if it was not needed), zeros after that.
+    """
+    n, d = x.shape
+    k = start.shape[0]
+    dtype = x.dtype
+    chunk = max(n // CHUNK, 1)
+    up, down = _outward(float(np.finfo(dtype.as_numpy_dtype).eps) / 2)
+    # |computed − exact| of a score c² − 2x·c is below (d + 2)·u·(‖x‖ + ‖c‖)² (u the unit roundoff), however the
+    # dot products are summed; two more units cover ‖x‖² and the sums of the bounds themselves.
+    unit = (d + 4) * float(np.finfo(dtype.as_numpy_dtype).eps) / 2
+    inf = tf.constant(np.inf, dtype)
+
+    mean = tf.matmul(tf.ones([1, n], dtype), x)[0] / n  # column means: a product is faster than a reduction
+    x = x - mean  # centred, as in the plain run
+    x_sq = tf.reduce_sum(tf.square(x), axis=1)  # (n,)
+
+    def slack(rows_sq, c_norm):  # the largest rounding error of a score, per point
+        e = tf.sqrt(rows_sq) + c_norm
+        return up(unit * e * e, 8)
+
+    def bounds(rows_sq, partial, labels, c_norm):
+        """Upper bound on the distance to the nearest centroid, lower bound on the second nearest's."""
+        first = tf.reduce_min(partial, axis=1)
+        second = tf.reduce_min(tf.where(tf.equal(tf.range(k)[None, :], labels[:, None]), inf, partial), axis=1)
+        e = slack(rows_sq, c_norm)
+        return (up(tf.sqrt(tf.maximum(up(rows_sq + first + e), 0.0))),
+                down(tf.sqrt(tf.maximum(down(rows_sq + second - e), 0.0))))
+
+    def largest_norm(c):
+        return up(tf.sqrt(tf.reduce_max(tf.reduce_sum(tf.square(c), axis=1))), 8)
+
+    def stats_of(labels):  # per-cluster sums (float64) and sizes
+        sums = tf.math.unsorted_segment_sum(x, labels, k)
+        counts = tf.math.unsorted_segment_sum(tf.ones([n], dtype), labels, k)
+        return tf.cast(sums, tf.float64), counts
+
+    def update(c, sums, counts):
+        """Means of the clusters; an empty cluster jumps to the farthest point, as in the plain run."""
+        means = tf.cast(sums / tf.cast(tf.maximum(counts, 1.0), tf.float64)[:, None], dtype)
+        empty = tf.equal(counts, 0.0)
+
+        def relocate():
+            _, d2 = assign(x, c)
+            farthest = tf.math.top_k(d2, k=k).indices
+            rank = tf.maximum(tf.cumsum(tf.cast(empty, tf.int32)) - 1, 0)
+            return tf.where(empty[:, None], tf.gather(x, tf.gather(farthest, rank)), means)
+
+        return tf.cond(tf.reduce_any(empty), relocate, lambda: means)
+
+    def moves(old, new):
+        """Per centroid: its shift, the largest shift of any other centroid, half the gap to its nearest one."""
+        shift = up(tf.sqrt(tf.reduce_sum(tf.square(new - old), axis=1)), 8)
+        if k == 1:
+            return shift, tf.zeros([1], dtype), tf.fill([1], inf), largest_norm(new)
+        top = tf.math.top_k(shift, 2).values
+        others = tf.where(tf.equal(tf.range(k), tf.argmax(shift, output_type=tf.int32)), top[1], top[0])
+        gaps = tf.reduce_sum(tf.square(new[:, None, :] - new[None, :, :]), axis=-1) + tf.linalg.diag(tf.fill([k], inf))
+        half = down(0.5 * tf.sqrt(tf.reduce_min(gaps, axis=1)), 8)
+        return shift, others, half, largest_norm(new)
+
+    def reassign(new, labels, upper, lower, sums, counts, shift, others, half, c_norm):
+        """Labels for the centroids ``new``, given bounds for the previous ones and how far each centroid moved."""
+        upper = up(upper + tf.gather(shift, labels), 2)
+        lower = down(lower - tf.gather(others, labels), 2)
+        floor = tf.maximum(lower, down(2.0 * tf.gather(half, labels) - upper))  # no other centroid is nearer
+        # Skipped: points whose nearest-vs-second gap in squared distance beats twice the rounding of a score.
+        unsure = down((floor - upper) * (floor + upper)) <= 2.0 * slack(x_sq, c_norm)
+        f, running = count_blocks(unsure)
+        m = running[-1]
+
+        def some():  # the unsure points, a buffer of `chunk` at a time
+            def part(j, labels, upper, lower, sums, counts, stay):
+                idx = pack(f, running, n, chunk, j * chunk)
+                rows = tf.gather(x, idx)  # padding (index n) reads the last row; its writes below are dropped
+                rows_sq = tf.gather(x_sq, idx)
+                partial = scores(rows, new)
+                new_labels = tf.argmin(partial, axis=1, output_type=tf.int32)
+                u, l = bounds(rows_sq, partial, new_labels, c_norm)
+                old_labels = tf.gather(labels, idx)
+                moved = tf.logical_and(j * chunk + tf.range(chunk) < m, tf.not_equal(new_labels, old_labels))
+                w = tf.cast(moved, dtype)
+                gone = rows * w[:, None]
+                to = tf.concat([new_labels, old_labels], 0)
+                delta = tf.math.unsorted_segment_sum(tf.concat([gone, -gone], 0), to, k)
+                delta_counts = tf.math.unsorted_segment_sum(tf.concat([w, -w], 0), to, k)
+                at = idx[:, None]  # out-of-range rows of the padding: XLA drops their updates
+                return (j + 1, tf.tensor_scatter_nd_update(labels, at, new_labels),
+                        tf.tensor_scatter_nd_update(upper, at, u), tf.tensor_scatter_nd_update(lower, at, l),
+                        sums + tf.cast(delta, tf.float64), counts + delta_counts,
+                        tf.logical_and(stay, tf.logical_not(tf.reduce_any(moved))))
+
+            _, *out = tf.while_loop(lambda j, *rest: j * chunk < m, part,
+                                    (0, labels, upper, lower, sums, counts, True))
+            return (*out, m)
+
+        def every():
+            partial = scores(x, new)
+            new_labels = tf.argmin(partial, axis=1, output_type=tf.int32)
+            u, l = bounds(x_sq, partial, new_labels, c_norm)
+            return (new_labels, u, l, *stats_of(new_labels), tf.reduce_all(tf.equal(new_labels, labels)),
+                    tf.constant(n))
+
+        return tf.cond(m <= max(n // DENSE, 1), some, every)
+
+    # One assignment per pass of the loop: iteration i's, then (phase 1) the last one, to the final centroids,
+    # unless the last iteration changed no label (phase 2 ends the loop). Iteration 0 starts from bounds that
+    # vouch for nothing (upper ∞, lower 0), so it scores every point and sets the bounds.
+    c0 = start - mean
+    iterating, finishing, finished = 0, 1, 2
+
+    def body(i, c, labels, upper, lower, sums, counts, phase, done, work, shift, others, half, c_norm):
+        labels, upper, lower, sums, counts, strict, m = reassign(c, labels, upper, lower, sums, counts,
+                                                                 shift, others, half, c_norm)
+        if record:
+            work = tf.tensor_scatter_nd_update(work, [[i]], [m])
+
+        def step():  # the update of iteration i, and what comes next
+            following = update(c, sums, counts)
+            done = tf.logical_or(strict, tf.reduce_sum(tf.square(following - c)) <= tol)
+            last = tf.logical_or(done, i + 1 >= max_iter)
+            phase = tf.where(last, tf.where(strict, finished, finishing), iterating)
+            return (i + 1, following, phase, done, *moves(c, following))
+
+        def stop():
+            return (i, c, finished, done, shift, others, half, c_norm)
+
+        i, c, phase, done, *moved = tf.cond(tf.equal(phase, iterating), step, stop)
+        return (i, c, labels, upper, lower, sums, counts, phase, done, work, *moved)
+
+    state = (0, c0, tf.fill([n], -1), tf.fill([n], inf), tf.zeros([n], dtype), tf.zeros([k, d], tf.float64),
+             tf.zeros([k], dtype), iterating, False, tf.zeros([record + 1 if record else 0], tf.int32),
+             *moves(c0, c0))
+    i, c, labels, *_, done, work, _, _, _, _ = tf.while_loop(lambda *s: s[7] != finished, body, state)
+    # The exact inertia of the answer: ‖x − c‖² from the differences, summed in float64.
+    per_point = tf.reduce_sum(tf.square(x - tf.gather(c, labels)), axis=1)
+    inertia = tf.reduce_sum(tf.cast(per_point, tf.float64))
+    return c + mean, tf.cast(labels, tf.int64), inertia, i, done, work
