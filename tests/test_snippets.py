@@ -41,3 +41,16 @@ def test_kmeans_penguins_prints_agreement_that_scaling_improves(root):
         expected = adjusted_rand_index(data.target, np_kmeans(x, 3, n_init=10, seed=0).labels)
         assert scores[name][0] == pytest.approx(expected, abs=1e-3)
     assert scores["standardised"][0] > scores["unscaled"][0] + 0.3
+
+
+@pytest.mark.covers("snippets/kmeans_bounds.py")
+def test_kmeans_bounds_prints_what_the_tensorflow_page_says(root):
+    """Iteration 0 scores every point; from iteration 3 on, fewer than one point in ten; the total adds up."""
+    out = run(root, "kmeans_bounds.py")
+    rows = [int(m.replace(",", "")) for m in re.findall(r"iteration +\d+: +([\d,]+) points scored", out)]
+    last = int(re.search(r"last assignment: ([\d,]+) points", out).group(1).replace(",", ""))
+    share = float(re.search(r"all assignments: ([\d.]+)% of the distances", out).group(1))
+    n = 1_000_000
+    assert len(rows) == 15 and rows[0] == n
+    assert all(m < n / 10 for m in rows[3:]), rows
+    assert share == pytest.approx(100 * (sum(rows) + last) / (16 * n), abs=0.05)

@@ -25,7 +25,8 @@ ITERATIONS = 15
 PAUSE = 0.3
 
 
-def _data(n: int, d: int, k: int) -> np.ndarray:
+def bench_data(n: int, d: int, k: int) -> np.ndarray:
+    """The benchmark's input: n points in d dimensions around k centres drawn in [-10, 10]^d, unit noise, float32."""
     rng = np.random.default_rng(0)
     centers = rng.uniform(-10, 10, size=(k, d))
     return (centers[rng.integers(k, size=n)] + rng.normal(size=(n, d))).astype(np.float32)
@@ -58,7 +59,7 @@ def bench_kmeans(repeats: int = 5) -> None:
           f"warm-up; {os.cpu_count()} CPU cores")
     rows = []
     for n, d, k, target in SIZES:
-        x = _data(n, d, k)
+        x = bench_data(n, d, k)
         start = kmeans_plus_plus(x, k, np.random.default_rng(0))
 
         def fit_tf():

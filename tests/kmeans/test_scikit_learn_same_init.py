@@ -8,14 +8,14 @@ import numpy as np
 import pytest
 from sklearn.cluster import KMeans
 
-from tfnotes.bench import _data
+from tfnotes.bench import bench_data
 from tfnotes.data import classic_points, gaussian_blobs
 from tfnotes.kmeans import kmeans as tf_kmeans
 from tfnotes.kmeans._common import kmeans_plus_plus
 
 CASES = {  # float32 like the benchmark; (x, k)
-    "bench-data-2d-k5": (_data(100_000, 2, 5), 5),
-    "bench-data-16d-k16": (_data(20_000, 16, 16), 16),
+    "bench-data-2d-k5": (bench_data(100_000, 2, 5), 5),
+    "bench-data-16d-k16": (bench_data(20_000, 16, 16), 16),
     "classic-k4": (classic_points(2000, seed=0).astype(np.float32), 4),
     "far-from-origin": (gaussian_blobs([(1000, -500), (1004, -500), (1000, -496)], [1, 1, 1], [3000] * 3,
                                        seed=5)[0].astype(np.float32), 3),

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import tfnotes.kmeans.tf as tf_module
-from tfnotes.bench import _data
+from tfnotes.bench import bench_data
 from tfnotes.kmeans import kmeans
 from tfnotes.kmeans._common import kmeans_plus_plus, random_init
 from tfnotes.kmeans.tf_bounds import count_blocks, lloyd_bounded, pack, tf
@@ -21,8 +21,8 @@ RECORD = 300  # one compiled variant per shape: work is recorded for up to RECOR
 
 def _cases():
     rng = np.random.default_rng(1)
-    blobs = _data(3000, 3, 6)
-    big = _data(20_000, 16, 8)
+    blobs = bench_data(3000, 3, 6)
+    big = bench_data(20_000, 16, 8)
     ties = np.repeat(rng.integers(0, 4, size=(60, 3)), 50, axis=0).astype(np.float32)  # many equal points
     empty_start = np.vstack([blobs[:5], [[500.0, 500.0, 500.0]]]).astype(np.float32)  # one centroid far away
     far = (rng.normal(size=(3000, 3)) * [1, 2, 3] + 1e4).astype(np.float64)
@@ -45,6 +45,7 @@ def _run(monkeypatch, bounds: bool, x, start, **kw):
     return kmeans(x, len(start), init=start, **kw)
 
 
+@pytest.mark.covers("src/tfnotes/kmeans/tf_bounds.py:test")
 @pytest.mark.parametrize("max_iter, tol", [(300, 0.0), (3, 0.0), (1, 0.0), (300, 1e-3)])
 @pytest.mark.parametrize("case", CASES)
 def test_bounds_give_the_plain_labels(monkeypatch, case, max_iter, tol):
@@ -104,3 +105,31 @@ def test_pack_lists_the_flagged_indices_in_order(n, share, capacity, first):
     got = run(tf.constant(flags)).numpy()
     want = np.flatnonzero(flags)[first:first + capacity]
     np.testing.assert_array_equal(got, np.concatenate([want, np.full(capacity - len(want), n)]))
+
+
+def test_benchmark_sizes_fall_on_either_side_of_the_switch():
+    """The TensorFlow page: the benchmark's larger input takes the bounded path, the smaller one does not."""
+    from tfnotes.bench import SIZES
+
+    (n_small, _, k_small, _), (n, _, k, _) = SIZES
+    assert n_small * k_small < tf_module.BOUNDS_FROM <= n * k
+
+
+def test_bounded_run_is_a_larger_program_than_the_plain_loop():
+    """The TensorFlow page: 'several times the operations of the loop above' (HLO instructions, before XLA's passes)."""
+    args = (tf.zeros([64, 4]), tf.zeros([3, 4]), tf.constant(5), tf.constant(0.0), 0)
+
+    def size(fn):
+        return sum(" = " in line for line in fn.experimental_get_compiler_ir(*args)(stage="hlo").splitlines())
+
+    assert size(lloyd_bounded) >= 2 * size(tf_module._lloyd)
+
+
+def test_scored_points_checks_its_arguments_like_kmeans():
+    from tfnotes.kmeans.tf_bounds import scored_points
+
+    x, _ = CASES["blobs"]
+    with pytest.raises(ValueError, match="^k must be <= the number of samples"):
+        scored_points(x[:4], 5)
+    with pytest.raises(ValueError, match="^x contains 1 NaN"):
+        scored_points(np.where(np.arange(x.size).reshape(x.shape) == 7, np.nan, x), 3)

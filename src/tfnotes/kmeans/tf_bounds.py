@@ -20,10 +20,13 @@ Packing counts the flags in blocks of 32 rather than scattering all n indices.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from tfnotes._tf import tensorflow
-from tfnotes.kmeans.tf import assign, scores
+from tfnotes.kmeans._common import prepare
+from tfnotes.kmeans.tf import _as_tensor, assign, scores
 
 tf = tensorflow()
 
@@ -80,8 +83,8 @@ def lloyd_bounded(x, start, max_iter, tol, record: int):
     """A whole run as one XLA computation, like :func:`tfnotes.kmeans.tf._lloyd` without a history.
 
     Returns the centroids, the labels (int64), the exact inertia, the iterations and whether it converged, and
-    with ``record = max_iter`` how many points had their distances computed: entry i for iteration i, entry
-    ``n_iter`` for the last assignment (0 if it was not needed), zeros after that.
+    with ``record`` >= ``max_iter`` how many points had their distances computed: entry i for iteration i, entry
+    ``n_iter`` for the last assignment (0 if it was not needed), zeros after that (``record = 0``: nothing).
     """
     n, d = x.shape
     k = start.shape[0]
@@ -135,19 +138,22 @@ def lloyd_bounded(x, start, max_iter, tol, record: int):
         shift = up(tf.sqrt(tf.reduce_sum(tf.square(new - old), axis=1)), 8)
         if k == 1:
             return shift, tf.zeros([1], dtype), tf.fill([1], inf), largest_norm(new)
-        top = tf.math.top_k(shift, 2).values
-        others = tf.where(tf.equal(tf.range(k), tf.argmax(shift, output_type=tf.int32)), top[1], top[0])
+        largest = tf.argmax(shift, output_type=tf.int32)
+        runner_up = tf.reduce_max(tf.where(tf.equal(tf.range(k), largest), tf.zeros_like(shift), shift))
+        others = tf.where(tf.equal(tf.range(k), largest), runner_up, tf.reduce_max(shift))
         gaps = tf.reduce_sum(tf.square(new[:, None, :] - new[None, :, :]), axis=-1) + tf.linalg.diag(tf.fill([k], inf))
         half = down(0.5 * tf.sqrt(tf.reduce_min(gaps, axis=1)), 8)
         return shift, others, half, largest_norm(new)
 
     def reassign(new, labels, upper, lower, sums, counts, shift, others, half, c_norm):
         """Labels for the centroids ``new``, given bounds for the previous ones and how far each centroid moved."""
-        upper = up(upper + tf.gather(shift, labels), 2)
-        lower = down(lower - tf.gather(others, labels), 2)
+        # --8<-- [start:test]
+        upper = up(upper + tf.gather(shift, labels), 2)  # own centroid moved by shift[a]: at most that much farther
+        lower = down(lower - tf.gather(others, labels), 2)  # any other moved at most others[a] closer
         floor = tf.maximum(lower, down(2.0 * tf.gather(half, labels) - upper))  # no other centroid is nearer
         # Skipped: points whose nearest-vs-second gap in squared distance beats twice the rounding of a score.
         unsure = down((floor - upper) * (floor + upper)) <= 2.0 * slack(x_sq, c_norm)
+        # --8<-- [end:test]
         f, running = count_blocks(unsure)
         m = running[-1]
 
@@ -218,3 +224,16 @@ def lloyd_bounded(x, start, max_iter, tol, record: int):
     per_point = tf.reduce_sum(tf.square(x - tf.gather(c, labels)), axis=1)
     inertia = tf.reduce_sum(tf.cast(per_point, tf.float64))
     return c + mean, tf.cast(labels, tf.int64), inertia, i, done, work
+
+
+def scored_points(x: Any, k: Any, *, init: Any = "k-means++", max_iter: Any = 300, tol: Any = 1e-4,
+                  seed: Any = 0) -> np.ndarray:
+    """How many points a bounded run scores, assignment by assignment: entry i for iteration i (iteration 0 scores
+    every point), the last entry for the last assignment (0 when the last iteration changed no label).
+
+    One run, with the arguments and checks of :func:`tfnotes.kmeans.kmeans` (no restarts, no history).
+    """
+    spec = prepare(x, k, init, 1, max_iter, tol, seed)
+    out = lloyd_bounded(_as_tensor(spec.x), tf.constant(spec.inits[0]), tf.constant(spec.max_iter),
+                        tf.constant(spec.tol, dtype=spec.x.dtype), spec.max_iter)
+    return out[-1].numpy()[: int(out[3]) + 1].astype(np.int64)

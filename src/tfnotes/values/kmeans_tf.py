@@ -48,7 +48,8 @@ def _loop_lines() -> int:
 def cost() -> dict:
     """Counted work of one benchmark call (the larger size), in the earlier sharded structure and now."""
     from tfnotes.bench import ITERATIONS, SIZES
-    from tfnotes.kmeans.tf import FEW_FEATURES
+    from tfnotes.kmeans import tf_bounds
+    from tfnotes.kmeans.tf import BOUNDS_FROM, FEW_FEATURES
     from tfnotes.runs import kmeans_cost
 
     (n_small, _, k_small, _), (n, d, k, _) = SIZES
@@ -65,4 +66,6 @@ def cost() -> dict:
         "shards": kmeans_cost.shards(n, k),
         "calls_before_small": kmeans_cost.compiled_calls("sharded", n_small, k_small, ITERATIONS),
         "few_features": FEW_FEATURES,
+        "bounds_from": BOUNDS_FROM, "bounds_from_log2": BOUNDS_FROM.bit_length() - 1,
+        "buffer_share": tf_bounds.CHUNK, "plain_share": tf_bounds.DENSE,
     }
