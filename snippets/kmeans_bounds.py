@@ -1,4 +1,4 @@
-"""How many points a k-means run with distance bounds scores in each iteration, on the benchmark's larger input."""
+"""Points scored per iteration by k-means with distance bounds, on the benchmark's larger input."""
 
 import numpy as np
 

@@ -148,10 +148,13 @@ def lloyd_bounded(x, start, max_iter, tol, record: int):
     def reassign(new, labels, upper, lower, sums, counts, shift, others, half, c_norm):
         """Labels for the centroids ``new``, given bounds for the previous ones and how far each centroid moved."""
         # --8<-- [start:test]
-        upper = up(upper + tf.gather(shift, labels), 2)  # own centroid moved by shift[a]: at most that much farther
-        lower = down(lower - tf.gather(others, labels), 2)  # any other moved at most others[a] closer
-        floor = tf.maximum(lower, down(2.0 * tf.gather(half, labels) - upper))  # no other centroid is nearer
-        # Skipped: points whose nearest-vs-second gap in squared distance beats twice the rounding of a score.
+        # The own centroid moved by shift[a], every other one by at most others[a]:
+        upper = up(upper + tf.gather(shift, labels), 2)
+        lower = down(lower - tf.gather(others, labels), 2)
+        # Nearer than half the gap to the nearest other centroid: no other centroid is nearer.
+        floor = tf.maximum(lower, down(2.0 * tf.gather(half, labels) - upper))
+        # Unsure: the squared-distance gap to the second nearest does not beat
+        # twice the largest rounding error of a score.
         unsure = down((floor - upper) * (floor + upper)) <= 2.0 * slack(x_sq, c_norm)
         # --8<-- [end:test]
         f, running = count_blocks(unsure)
