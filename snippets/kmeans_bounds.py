@@ -1,4 +1,4 @@
-"""Points scored per iteration by k-means with distance bounds, on the benchmark's larger input."""
+"""How many points each iteration scores when k-means keeps distance bounds."""
 
 import numpy as np
 
