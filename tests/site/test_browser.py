@@ -19,7 +19,7 @@ ALL = [prefix + url for url in PAGES for prefix in ("", "en/")]
 MAX_PAGE_BYTES = 1_000_000
 
 
-def visit(browser, site_url, path, *, color_scheme="light"):
+def visit(browser, site_url, path, *, color_scheme="light", wait="networkidle"):
     """Open a page and record what happened: console errors, failed and off-origin requests, bytes."""
     context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -40,42 +40,52 @@ def visit(browser, site_url, path, *, color_scheme="light"):
             pass
 
     page.on("response", on_response)
+    inflight = record["inflight"] = set()
+    page.on("request", lambda r: inflight.add(r))
+    page.on("requestfinished", lambda r: inflight.discard(r))
+    page.on("requestfailed", lambda r: inflight.discard(r))
     page.on("request", lambda r: urlparse(r.url).netloc not in (origin, "") and r.url.startswith("http")
             and record["foreign"].append(r.url))
-    response = page.goto(site_url + path, wait_until="networkidle")
+    response = page.goto(site_url + path, wait_until=wait)
     record["status"] = response.status
     return context, page, record
 
 
-def settle(page):
-    """Scroll through the page so lazy images load (KaTeX renders synchronously on load)."""
-    # Scroll through, then bring each image not yet loaded into view and wait for it: on a busy machine a demo
-    # computing on the main thread can hold the scroll back, and a lazy image that never came near the viewport
-    # would not have started loading.
-    page.evaluate("""async () => {
-        for (let y = 0; y < document.body.scrollHeight; y += 700) { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); }
-        for (const img of document.querySelectorAll("article img")) {
-            if (img.complete && img.naturalWidth > 0) continue;
-            img.scrollIntoView();
-            await Promise.race([img.decode().catch(() => {}), new Promise(r => setTimeout(r, 5000))]);
-        }
-        window.scrollTo(0, 0);
-    }""")
-    page.wait_for_load_state("networkidle")
-    # Material hides the tabs while the reader scrolls down and fades them back in at the top (0.25 s): wait
-    # for the fade to end, or axe measures the contrast of half-transparent tab labels.
+def quiet(page, inflight, window_ms=150, timeout_ms=10_000):
+    """Wait until no request of the page has been in flight for ``window_ms``: Playwright's "networkidle" waits
+    for a fixed 500 ms of silence, which on fifty pages is most of a minute."""
+    waited = still = 0
+    while still < window_ms:
+        page.wait_for_timeout(25)
+        waited += 25
+        still = still + 25 if not inflight else 0
+        if waited > timeout_ms:
+            raise TimeoutError(f"requests still in flight after {timeout_ms} ms: {[r.url for r in inflight]}")
+
+
+def settle(page, record):
+    """Load every image now, lazy ones included, and wait until each has loaded or failed (KaTeX renders
+    synchronously on load); then let the network go quiet."""
+    # Switching an image from lazy to eager starts its download at once: the images load in parallel, without
+    # scrolling through the page (which also made Material hide and fade back in its tabs).
+    page.evaluate("""() => Promise.all([...document.querySelectorAll("article img")].map(img => {
+        img.loading = "eager";
+        if (img.complete && img.naturalWidth > 0) return null;
+        return Promise.race([img.decode().catch(() => {}), new Promise(r => setTimeout(r, 5000))]);
+    }))""")
+    quiet(page, record["inflight"])
     page.wait_for_function("""() => [...document.querySelectorAll('.md-tabs__link')].every(
         a => parseFloat(getComputedStyle(a).opacity) >= 0.89 && !a.closest('[hidden]'))""", timeout=5000)
 
 
 @pytest.mark.parametrize("path", ALL)
-def test_page_loads_cleanly_is_accessible_and_light(browser, site_url, path, screenshot_dir):
+def test_page_loads_cleanly_is_accessible_and_light(browser, site_url, path):
     """One visit per page: status, console, requests, images, math, weight, then axe."""
     from axe_playwright_python.sync_playwright import Axe
 
-    context, page, record = visit(browser, site_url, path)
+    context, page, record = visit(browser, site_url, path, wait="load")  # settle() waits for the network
     try:
-        settle(page)
+        settle(page, record)
         assert record["status"] == 200
         assert record["console"] == [], f"console errors: {record['console']}"
         assert record["failed"] == [], f"failed requests: {record['failed']}"
@@ -93,9 +103,6 @@ def test_page_loads_cleanly_is_accessible_and_light(browser, site_url, path, scr
         assert page.locator("article .katex").count() >= (1 if "$" in _source(path) else 0)
         assert page.locator("article .katex-error").count() == 0
         assert record["bytes"] <= 3 * MAX_PAGE_BYTES, f"{path}: {record['bytes']:,} bytes (uncompressed)"  # gzip budget: test_links
-        if path in ("", "en/", "kmeans/lloyd/", "en/kmeans/lloyd/", "kmeans/walkthrough/", "en/kmeans/real-data/",
-                    "rnn/bptt/", "en/rnn/bptt/", "rnn/real-text/"):
-            page.screenshot(path=str(screenshot_dir / (path.strip("/").replace("/", "_") or "home")) + ".png", full_page=True)
         violations = Axe().run(page).response["violations"]
         serious = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
         assert serious == [], f"{path}: accessibility violations {serious}"

@@ -109,13 +109,19 @@ def search_all(browser, site_url, lang, queries):
             box.click()
             box.fill("")
             page.wait_for_selector(".md-search-result__item", state="detached", timeout=10_000)
-            page.keyboard.type(query)
-            page.keyboard.press("End")  # Hangul arrives as text input; Material listens for key events
+            # The whole query at once, so that no result of a shorter prefix can arrive after it; Material
+            # searches on key events, so a key press follows (as it does for Hangul, which arrives as text input).
+            box.fill(query)
+            page.keyboard.press("End")
             page.wait_for_selector(".md-search-result__item", timeout=10_000)
-            page.wait_for_timeout(300)
-            for _ in range(6):  # results render in batches as the list scrolls
+            count = -1
+            while True:  # results render in batches as the list scrolls: scroll until no more arrive
                 page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e6")
-                page.wait_for_timeout(100)
+                page.wait_for_timeout(80)
+                now = page.locator(".md-search-result__item").count()
+                if now == count:
+                    break
+                count = now
             hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
             out[query] = ([urlparse(h).path.lstrip("/").split("#")[0] for h in hrefs], list(errors), list(requested))
         return out
