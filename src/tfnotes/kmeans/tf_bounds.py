@@ -13,7 +13,7 @@ would be compared by, every bound is rounded outwards, and the points left over 
 :func:`~tfnotes.kmeans.tf.scores`. The per-cluster sums are kept up to date from the points that changed cluster,
 in float64, so they do not drift.
 
-XLA needs static shapes, so the points left over are packed, in order, into a buffer of n / 64 points and scored
+XLA needs static shapes, so the points left over are packed, in order, into a buffer of n / 128 points and scored
 one buffer at a time (when more than a quarter of the points are left over, the iteration is a plain one).
 Packing counts the flags in blocks of 32 rather than scattering all n indices.
 """
@@ -30,7 +30,7 @@ from tfnotes.kmeans.tf import _as_tensor, assign, scores
 
 tf = tensorflow()
 
-CHUNK = 64  # the unsure points are scored n // CHUNK at a time
+CHUNK = 128  # the unsure points are scored n // CHUNK at a time
 DENSE = 4  # with more than n // DENSE unsure points, the iteration scores every point
 BLOCK = 32  # flags counted per block when the points left over are packed
 
