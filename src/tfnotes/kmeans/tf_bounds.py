@@ -151,7 +151,7 @@ def lloyd_bounded(x, start, max_iter, tol, record: int):
         # The own centroid moved by shift[a], every other one by at most others[a]:
         upper = up(upper + tf.gather(shift, labels), 2)
         lower = down(lower - tf.gather(others, labels), 2)
-        # Nearer than half the gap to the nearest other centroid: no other centroid is nearer.
+        # Within half the gap to its nearest neighbour, no other centroid is nearer.
         floor = tf.maximum(lower, down(2.0 * tf.gather(half, labels) - upper))
         # Unsure: the squared-distance gap to the second nearest does not beat
         # twice the largest rounding error of a score.
