@@ -3,8 +3,8 @@
 k-means: milliseconds per Lloyd iteration (a whole call divided by its iterations) of the TensorFlow
 implementation and of scikit-learn's Lloyd, from the same float32 data and the same explicit start, and
 the ratio TF / scikit-learn for every size side by side. The two are timed in alternation (TF, scikit-learn,
-scikit-learn, TF, ...), each after a short rest, so that whatever else loads the machine hits both alike; the table gives medians,
-and the ratio is the median of the per-pair ratios (the ratio of the fastest calls, which load elsewhere on the
+scikit-learn, TF, ...), each after a short rest, so that whatever else loads the machine hits both alike; the
+table gives medians, and the ratio is the median of the per-pair ratios (the ratio of the fastest calls, which load elsewhere on the
 machine can only slow down, is printed too). The first call of each (tracing and XLA compilation for
 TensorFlow) is a warm-up and is not timed. It also prints how closely the two results agree.
 """

@@ -54,8 +54,13 @@ def cluster_sums(x: tf.Tensor, labels: tf.Tensor, k: int) -> tuple[tf.Tensor, tf
 
 def new_centroids(x, sums, counts, centroids):
     """Means of the clusters; an empty cluster jumps to the farthest point (see the NumPy reference)."""
-    k = sums.shape[0]
     means = sums / tf.maximum(counts, 1.0)[:, None]  # (k, d) / (k, 1)
+    return fill_empty(x, means, counts, centroids)
+
+
+def fill_empty(x, means, counts, centroids):
+    """``means`` with the row of every empty cluster replaced by the point farthest from its own centroid."""
+    k = means.shape[0]
     empty = tf.equal(counts, 0.0)
 
     def relocate():  # rare: the distances are recomputed only when a cluster is empty

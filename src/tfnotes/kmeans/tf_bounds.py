@@ -26,7 +26,7 @@ import numpy as np
 
 from tfnotes._tf import tensorflow
 from tfnotes.kmeans._common import prepare
-from tfnotes.kmeans.tf import _as_tensor, assign, scores
+from tfnotes.kmeans.tf import _as_tensor, fill_empty, scores
 
 tf = tensorflow()
 
@@ -123,15 +123,7 @@ def lloyd_bounded(x, start, max_iter, tol, record: int):
     def update(c, sums, counts):
         """Means of the clusters; an empty cluster jumps to the farthest point, as in the plain run."""
         means = tf.cast(sums / tf.cast(tf.maximum(counts, 1.0), tf.float64)[:, None], dtype)
-        empty = tf.equal(counts, 0.0)
-
-        def relocate():
-            _, d2 = assign(x, c)
-            farthest = tf.math.top_k(d2, k=k).indices
-            rank = tf.maximum(tf.cumsum(tf.cast(empty, tf.int32)) - 1, 0)
-            return tf.where(empty[:, None], tf.gather(x, tf.gather(farthest, rank)), means)
-
-        return tf.cond(tf.reduce_any(empty), relocate, lambda: means)
+        return fill_empty(x, means, counts, c)
 
     def moves(old, new):
         """Per centroid: its shift, the largest shift of any other centroid, half the gap to its nearest one."""

@@ -53,6 +53,8 @@ def cost() -> dict:
     from tfnotes.runs import kmeans_cost
 
     (n_small, _, k_small, _), (n, d, k, _) = SIZES
+    if BOUNDS_FROM & (BOUNDS_FROM - 1):
+        raise ValueError(f"BOUNDS_FROM = {BOUNDS_FROM} is not a power of two: the TensorFlow page writes it as 2^n")
     before = kmeans_cost.passes("sharded", n, d, k, ITERATIONS)
     after = kmeans_cost.passes("one-call", n, d, k, ITERATIONS)
     return {
@@ -66,6 +68,6 @@ def cost() -> dict:
         "shards": kmeans_cost.shards(n, k),
         "calls_before_small": kmeans_cost.compiled_calls("sharded", n_small, k_small, ITERATIONS),
         "few_features": FEW_FEATURES,
-        "bounds_from": BOUNDS_FROM, "bounds_from_log2": BOUNDS_FROM.bit_length() - 1,
+        "bounds_from_log2": BOUNDS_FROM.bit_length() - 1,
         "buffer_share": tf_bounds.CHUNK, "plain_share": tf_bounds.DENSE,
     }
