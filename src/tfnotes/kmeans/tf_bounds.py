@@ -13,8 +13,8 @@ would be compared by, every bound is rounded outwards, and the points left over 
 :func:`~tfnotes.kmeans.tf.scores`. The per-cluster sums are kept up to date from the points that changed cluster,
 in float64, so they do not drift.
 
-XLA needs static shapes, so the points left over are packed, in order, into a buffer of n / 128 points and scored
-one buffer at a time (when more than a quarter of the points are left over, the iteration is a plain one).
+XLA needs static shapes, so the points left over are packed, in order, into a buffer of n / CHUNK points and scored
+one buffer at a time (when more than n / DENSE are left over, the iteration is a plain one).
 Packing counts the flags in blocks of 32 rather than scattering all n indices.
 """
 
@@ -26,7 +26,7 @@ import numpy as np
 
 from tfnotes._tf import tensorflow
 from tfnotes.kmeans._common import prepare
-from tfnotes.kmeans.tf import _as_tensor, fill_empty, scores
+from tfnotes.kmeans.tf import _as_tensor, cluster_sums, fill_empty, scores
 
 tf = tensorflow()
 
@@ -115,9 +115,8 @@ def lloyd_bounded(x, start, max_iter, tol, record: int):
     def largest_norm(c):
         return up(tf.sqrt(tf.reduce_max(tf.reduce_sum(tf.square(c), axis=1))), 8)
 
-    def stats_of(labels):  # per-cluster sums (float64) and sizes
-        sums = tf.math.unsorted_segment_sum(x, labels, k)
-        counts = tf.math.unsorted_segment_sum(tf.ones([n], dtype), labels, k)
+    def stats_of(labels):  # per-cluster sums (kept in float64 from here on) and sizes
+        sums, counts = cluster_sums(x, labels, k)
         return tf.cast(sums, tf.float64), counts
 
     def update(c, sums, counts):
