@@ -97,7 +97,7 @@ def test_unsure_points_are_every_point_when_all_coincide():
 
 @pytest.mark.parametrize("n, share, capacity, first", [
     (1000, 0.01, 15, 0), (1000, 0.01, 50, 3), (100_003, 0.013, 1562, 700), (77, 0.5, 40, 0), (64, 0.0, 3, 0),
-    (5, 1.0, 5, 0), (40, 1.0, 10, 30),
+    (5, 1.0, 5, 0), (40, 1.0, 10, 30), (100_000, 0.5, 20_000, 12_345),
 ])
 def test_pack_lists_the_flagged_indices_in_order(n, share, capacity, first):
     flags = np.random.default_rng(n).random(n) < share

@@ -15,7 +15,7 @@ in float64, so they do not drift.
 
 XLA needs static shapes, so the points left over are packed, in order, into a buffer of n / CHUNK points and scored
 one buffer at a time (when more than n / DENSE are left over, the iteration is a plain one).
-Packing counts the flags in blocks of 32 rather than scattering all n indices.
+Packing keeps one 32-bit mask per block of 32 points rather than scattering all n indices.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ tf = tensorflow()
 
 CHUNK = 128  # the unsure points are scored n // CHUNK at a time
 DENSE = 4  # with more than n // DENSE unsure points, the iteration scores every point
-BLOCK = 32  # flags counted per block when the points left over are packed
+BLOCK = 32  # the points left over are packed by blocks of 32 flags: one int32 bit mask per block
 
 
 def _outward(eps: float):
@@ -50,32 +50,44 @@ def _outward(eps: float):
 
 
 def count_blocks(flags: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
-    """The flags (n,) as blocks of 32 (blocks, 32) float32, and the running count of flags up to each block."""
+    """The flags (n,) as one 32-bit mask per block of 32 (bit j for entry 32·b + j), and the running count of
+    flags up to each block."""
     n = flags.shape[0]
     blocks = -(-n // BLOCK)
-    f = tf.reshape(tf.pad(tf.cast(flags, tf.float32), [[0, blocks * BLOCK - n]]), [blocks, BLOCK])
-    return f, tf.cumsum(tf.cast(tf.reduce_sum(f, axis=1), tf.int32))
+    f = tf.reshape(tf.pad(tf.cast(flags, tf.int32), [[0, blocks * BLOCK - n]]), [blocks, BLOCK])
+    masks = tf.reduce_sum(tf.bitwise.left_shift(f, tf.range(BLOCK)), axis=1)  # distinct bits: the sum is an OR
+    return masks, tf.cumsum(_popcount(masks))  # counted from the masks: the flags are computed once
 
 
-def pack(f: tf.Tensor, running: tf.Tensor, n: int, capacity: int, first: tf.Tensor) -> tf.Tensor:
+def _popcount(v):
+    """The number of set bits of every int32 entry, as int32."""
+    return tf.cast(tf.raw_ops.PopulationCount(x=v), tf.int32)
+
+
+def pack(masks: tf.Tensor, running: tf.Tensor, n: int, capacity: int, first: tf.Tensor) -> tf.Tensor:
     """Indices of the flagged entries number ``first`` to ``first + capacity - 1`` (0-based, in order), padded
-    with n past the last one (``f`` and ``running`` from :func:`count_blocks`).
+    with n past the last one (``masks`` and ``running`` from :func:`count_blocks`).
 
     Entry number s lies in the block b with running[b - 1] <= s < running[b], and b is the number of blocks whose
-    running count is at most s: a histogram of the running counts and a running sum over the slots. The work is in
-    proportion to n / 32 + capacity; a scatter of all n indices, the obvious way, runs one entry at a time in XLA
-    on the CPU.
+    running count is at most s: a histogram of the running counts and a running sum over the slots. Inside its
+    block, the entry is the r-th set bit of the block's mask, found by halving the bit range five times. The work
+    is in proportion to n / 32 + capacity; a scatter of all n indices, the obvious way, runs one entry at a time in
+    XLA on the CPU.
     """
-    blocks = f.shape[0]
+    blocks = masks.shape[0]
     bins = tf.clip_by_value(running - first, 0, capacity)  # bin `capacity` collects the blocks past the slots
     hist = tf.math.unsorted_segment_sum(tf.ones([blocks], tf.int32), bins, capacity + 1)
     block = tf.minimum(tf.cumsum(hist[:capacity]), blocks - 1)  # (capacity,)
-    rows = tf.gather(f, block)  # (capacity, 32): the flags of each slot's block
-    before = tf.gather(running, block) - tf.cast(tf.reduce_sum(rows, axis=1), tf.int32)
-    rank = first + tf.range(1, capacity + 1) - before  # 1-based rank of the entry inside its block
-    tri = tf.constant(np.triu(np.ones((BLOCK, BLOCK), np.float32)))  # rows @ tri: running count along a row
-    offset = tf.reduce_sum(tf.cast(tf.matmul(rows, tri) < tf.cast(rank, tf.float32)[:, None], tf.int32), axis=1)
-    return tf.where(first + tf.range(capacity) < running[-1], block * BLOCK + offset, n)
+    mask = tf.gather(masks, block)
+    slot = first + tf.range(capacity)
+    r = slot - (tf.gather(running, block) - _popcount(mask))  # 0-based rank of the entry inside its block
+    pos = tf.zeros([capacity], tf.int32)
+    for width in (16, 8, 4, 2, 1):
+        low = _popcount(tf.bitwise.bitwise_and(tf.bitwise.right_shift(mask, pos), (1 << width) - 1))
+        above = r >= low  # the entry lies in the upper half of the range
+        pos = tf.where(above, pos + width, pos)
+        r = tf.where(above, r - low, r)
+    return tf.where(slot < running[-1], block * BLOCK + pos, n)
 
 
 @tf.function(jit_compile=True)
@@ -148,32 +160,38 @@ def lloyd_bounded(x, start, max_iter, tol, record: int):
         # twice the largest rounding error of a score.
         unsure = down((floor - upper) * (floor + upper)) <= 2.0 * slack(x_sq, c_norm)
         # --8<-- [end:test]
-        f, running = count_blocks(unsure)
+        masks, running = count_blocks(unsure)
         m = running[-1]
 
         def some():  # the unsure points, a buffer of `chunk` at a time
-            def part(j, labels, upper, lower, sums, counts, stay):
-                idx = pack(f, running, n, chunk, j * chunk)
+            before = labels  # each point is in one buffer at most: its label before this loop is its old label
+
+            def part(j, idx, labels, upper, lower, sums, counts, stay):
+                # idx, this buffer's points, comes in through the loop state: a materialised array. Computed here,
+                # XLA would fuse the packing into each of the gathers below and redo it for every element.
                 rows = tf.gather(x, idx)  # padding (index n) reads the last row; its writes below are dropped
                 rows_sq = tf.gather(x_sq, idx)
                 partial = scores(rows, new)
                 new_labels = tf.argmin(partial, axis=1, output_type=tf.int32)
                 u, l = bounds(rows_sq, partial, new_labels, c_norm)
-                old_labels = tf.gather(labels, idx)
+                old_labels = tf.gather(before, idx)
                 moved = tf.logical_and(j * chunk + tf.range(chunk) < m, tf.not_equal(new_labels, old_labels))
-                w = tf.cast(moved, dtype)
-                gone = rows * w[:, None]
-                to = tf.concat([new_labels, old_labels], 0)
-                delta = tf.math.unsorted_segment_sum(tf.concat([gone, -gone], 0), to, k)
-                delta_counts = tf.math.unsorted_segment_sum(tf.concat([w, -w], 0), to, k)
+                # Each moved point leaves its old cluster and joins its new one: +1 and -1 in a (chunk, k) table,
+                # whose product with the rows gives the change of the sums.
+                w = tf.cast(moved, tf.float64)[:, None]
+                table = (tf.cast(tf.equal(new_labels[:, None], tf.range(k)), tf.float64)
+                         - tf.cast(tf.equal(old_labels[:, None], tf.range(k)), tf.float64)) * w
+                delta = tf.matmul(table, tf.cast(rows, tf.float64), transpose_a=True)
+                delta_counts = tf.cast(tf.reduce_sum(table, axis=0), dtype)
                 at = idx[:, None]  # out-of-range rows of the padding: XLA drops their updates
-                return (j + 1, tf.tensor_scatter_nd_update(labels, at, new_labels),
+                return (j + 1, pack(masks, running, n, chunk, (j + 1) * chunk),
+                        tf.tensor_scatter_nd_update(labels, at, new_labels),
                         tf.tensor_scatter_nd_update(upper, at, u), tf.tensor_scatter_nd_update(lower, at, l),
-                        sums + tf.cast(delta, tf.float64), counts + delta_counts,
+                        sums + delta, counts + delta_counts,
                         tf.logical_and(stay, tf.logical_not(tf.reduce_any(moved))))
 
-            _, *out = tf.while_loop(lambda j, *rest: j * chunk < m, part,
-                                    (0, labels, upper, lower, sums, counts, True))
+            _, _, *out = tf.while_loop(lambda j, *rest: j * chunk < m, part,
+                                       (0, pack(masks, running, n, chunk, 0), labels, upper, lower, sums, counts, True))
             return (*out, m)
 
         def every():
