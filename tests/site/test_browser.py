@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.site.test_build import PAGES
-from tests.site.test_search import search
+from tests.site.test_search import search_all
 
 pytestmark = pytest.mark.browser
 ALL = [prefix + url for url in PAGES for prefix in ("", "en/")]
@@ -124,17 +124,16 @@ def _source(path: str) -> str:
 
 @pytest.mark.parametrize("path", ["kmeans/lloyd/", "kmeans/real-data/", "kmeans/walkthrough/", ""])
 def test_language_switcher_goes_to_the_same_page(browser, site_url, path):
-    context, page, _ = visit(browser, site_url, path)
+    context, page, _ = visit(browser, site_url, path, wait="load")
     try:
         page.locator(".md-header__option .md-select").hover()
         page.locator('.md-select__link[hreflang="en"]').first.click()
-        page.wait_for_load_state("networkidle")
-        assert page.url == site_url + "en/" + path
+        page.wait_for_url(site_url + "en/" + path, wait_until="load", timeout=10_000)
         assert page.locator("html").get_attribute("lang") == "en"
         page.locator(".md-header__option .md-select").hover()
         page.locator('.md-select__link[hreflang="ko"]').first.click()
-        page.wait_for_load_state("networkidle")
-        assert page.url == site_url + path
+        page.wait_for_url(site_url + path, wait_until="load", timeout=10_000)
+        assert page.locator("html").get_attribute("lang") == "ko"
     finally:
         context.close()
 
@@ -170,9 +169,27 @@ SEARCHES = [  # (page to search from, query, a page that must be among the resul
 ]
 
 
+@pytest.fixture(scope="module")
+def searched(browser, site_url):
+    """The results of SEARCHES: each language's queries typed one after another into one visit of its home page,
+    as test_search.py does (a visit per query spent most of its time loading the page and its search index)."""
+    visits = {}
+
+    def results(lang, query):
+        if lang not in visits:
+            visits[lang] = search_all(browser, site_url, lang, [q for s, q, _ in SEARCHES if _lang(s) == lang])
+        return visits[lang][query]
+
+    return results
+
+
+def _lang(start: str) -> str:
+    return "en" if start == "en/" else "ko"
+
+
 @pytest.mark.parametrize("start,query,expected", SEARCHES)
-def test_search_finds_the_page(browser, site_url, start, query, expected):
-    paths, errors, _ = search(browser, site_url, "en" if start == "en/" else "ko", query)
+def test_search_finds_the_page(searched, start, query, expected):
+    paths, errors, _ = searched(_lang(start), query)
     assert expected in paths, f"{query!r}: {paths[:10]}"
     assert errors == []
 

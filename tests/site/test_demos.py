@@ -34,7 +34,7 @@ def open_demo(browser, site_url: str, name: str, lang: str, *, color_scheme: str
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(page_url(site_url, name, lang), wait_until="networkidle")
+    page.goto(page_url(site_url, name, lang), wait_until="load")  # ready() below waits for the demo's data
     page.evaluate(f"() => window.tfnotes.demo.ready({json.dumps(name)})")
     return context, page, errors
 
@@ -129,7 +129,7 @@ def test_without_javascript_the_figure_and_a_note_remain(browser, site_url):
             context = browser.new_context(java_script_enabled=False)
             page = context.new_page()
             try:
-                page.goto(page_url(site_url, name, lang), wait_until="networkidle")
+                page.goto(page_url(site_url, name, lang), wait_until="load")
                 assert not page.locator(f"#demo-{name}").is_visible()
                 note = page.locator(".tfn-demo__noscript")
                 assert note.is_visible() and note.inner_text() == STRINGS["common"]["noscript"][lang]

@@ -86,12 +86,6 @@ START = {"ko": "", "en": "en/"}
 PASS_RATE = 0.95
 
 
-def search(browser, site_url, lang, query):
-    """Type ``query`` into the search box of the language's home page; every result's path, in order, with the
-    console errors and the search indexes the page requested."""
-    return search_all(browser, site_url, lang, [query])[query]
-
-
 def search_all(browser, site_url, lang, queries):
     """Type each query in turn into the search box of one visit to the language's home page, as a reader who
     tries one word after another: the box is cleared (no results shown) before the next query is typed."""
