@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.site.test_build import PAGES
-from tests.site.test_search import search_all
+from tests.site.test_search import language_of, search_all
 
 pytestmark = pytest.mark.browser
 ALL = [prefix + url for url in PAGES for prefix in ("", "en/")]
@@ -177,19 +177,15 @@ def searched(browser, site_url):
 
     def results(lang, query):
         if lang not in visits:
-            visits[lang] = search_all(browser, site_url, lang, [q for s, q, _ in SEARCHES if _lang(s) == lang])
+            visits[lang] = search_all(browser, site_url, lang, [q for s, q, _ in SEARCHES if language_of(s) == lang])
         return visits[lang][query]
 
     return results
 
 
-def _lang(start: str) -> str:
-    return "en" if start == "en/" else "ko"
-
-
 @pytest.mark.parametrize("start,query,expected", SEARCHES)
 def test_search_finds_the_page(searched, start, query, expected):
-    paths, errors, _ = searched(_lang(start), query)
+    paths, errors, _ = searched(language_of(start), query)
     assert expected in paths, f"{query!r}: {paths[:10]}"
     assert errors == []
 
