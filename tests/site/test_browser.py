@@ -1,6 +1,6 @@
 """Every page in a real browser, in both languages: loads cleanly, stays on its own origin, shows its
-images and math, switches language in place, works in both palettes, searches Korean, copies code
-that runs, passes axe, and stays light."""
+images and math, switches language in place, works in both palettes, copies code that runs, passes axe,
+and stays light (search: test_search.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.site.test_build import PAGES
-from tests.site.test_search import language_of, search_all
 
 pytestmark = pytest.mark.browser
 ALL = [prefix + url for url in PAGES for prefix in ("", "en/")]
@@ -148,46 +147,6 @@ def test_figures_sit_on_white_in_both_palettes(browser, site_url, scheme, screen
         page.screenshot(path=str(screenshot_dir / f"lloyd-{scheme}.png"))
     finally:
         context.close()
-
-
-SEARCHES = [  # (page to search from, query, a page that must be among the results); more in test_search.py
-    ("", "클러스터링을", "kmeans/"),
-    ("", "중심점을", "kmeans/lloyd/"),
-    ("", "실루엣", "kmeans/choosing-k/"),
-    ("", "표준화를", "kmeans/real-data/"),
-    ("", "클러스", "kmeans/"),
-    ("", "k-means++", "kmeans/initialization/"),
-    ("en/", "k-means++", "en/kmeans/initialization/"),
-    ("en/", "silhouette", "en/kmeans/choosing-k/"),
-    ("en/", "standardise", "en/kmeans/real-data/"),
-    ("", "은닉 상태를", "rnn/cell/"),
-    ("", "BPTT", "rnn/bptt/"),
-    ("en/", "BPTT", "en/rnn/bptt/"),
-    ("", "softmax", "rnn/loss-sampling/"),
-    ("en/", "softmax", "en/rnn/cell/"),
-    ("", "기울기 소실을", "rnn/vanishing/"),
-]
-
-
-@pytest.fixture(scope="module")
-def searched(browser, site_url):
-    """The results of SEARCHES: each language's queries typed one after another into one visit of its home page,
-    as test_search.py does (a visit per query spent most of its time loading the page and its search index)."""
-    visits = {}
-
-    def results(lang, query):
-        if lang not in visits:
-            visits[lang] = search_all(browser, site_url, lang, [q for s, q, _ in SEARCHES if language_of(s) == lang])
-        return visits[lang][query]
-
-    return results
-
-
-@pytest.mark.parametrize("start,query,expected", SEARCHES)
-def test_search_finds_the_page(searched, start, query, expected):
-    paths, errors, _ = searched(language_of(start), query)
-    assert expected in paths, f"{query!r}: {paths[:10]}"
-    assert errors == []
 
 
 def test_copy_button_copies_a_snippet_that_runs(browser, site_url, root):
