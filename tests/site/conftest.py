@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import socket
 import threading
 from pathlib import Path
 
 import pytest
 
-from tfnotes.site.bench import CHROMIUM_ARGS, QuietHandler  # one copy, shared with the demo benchmark
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from tfnotes.site.bench import CHROMIUM, CHROMIUM_ARGS, QuietHandler  # one copy, shared with the demo benchmark
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,7 @@ from tfnotes.site.demos import PAGES
 # Flags for a closed network: no background connections that would be refused and logged (the browser tests use them too).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's package (make setup-test installs it)
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -79,12 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        chromium = shutil.which("chromium") or "/usr/bin/chromium"
         print(f"{'demo':<9} {'page':<20} {'lang':<4} {'DOM ready':>10} {'load':>8} {'demo drawn':>11} "
               f"{'code+data':>10} {'gzip':>8}")
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
                 for name in DEMOS:
                     raw, packed = _weights(site, name)
                     for lang in ("ko", "en"):
